@@ -1,0 +1,74 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/tri.h"
+#include "model/value.h"
+
+namespace bulwark::cloudformation {
+
+struct TemplateOptions {
+    // Parameter values given at deployment (`--parameter Name=Value`); they override defaults.
+    std::map<std::string, std::string, std::less<>> parameters;
+};
+
+// Evaluates CloudFormation intrinsic functions and conditions over one template. Whatever is
+// decided only at deployment (pseudo parameters, attributes, imports, parameters without a value)
+// becomes Unknown; references to resources become Unknown values that remember their target.
+class TemplateEvaluator {
+public:
+    TemplateEvaluator(const Value& root, const TemplateOptions& options,
+                      std::vector<Diagnostic>& diagnostics);
+
+    // The value with every intrinsic evaluated; nullopt when it is AWS::NoValue.
+    std::optional<Value> resolve(const Value& value);
+
+    // A condition from the Conditions section.
+    Tri condition(std::string_view name, const SourceRange& used_at);
+
+    bool is_resource(std::string_view logical_id) const;
+
+private:
+    std::optional<Value> resolve_intrinsic(std::string_view function, const Value& argument,
+                                           const SourceRange& at);
+    std::optional<Value> ref(const Value& argument, const SourceRange& at);
+    Value get_att(const Value& argument, const SourceRange& at);
+    Value sub(const Value& argument, const SourceRange& at);
+    Value join(const Value& argument, const SourceRange& at);
+    Value select(const Value& argument, const SourceRange& at);
+    Value split(const Value& argument, const SourceRange& at);
+    std::optional<Value> if_(const Value& argument, const SourceRange& at);
+    Value find_in_map(const Value& argument, const SourceRange& at);
+    Value base64(const Value& argument, const SourceRange& at);
+    Value deferred(std::string_view function, const Value& argument, const SourceRange& at);
+
+    Value parameter_value(std::string_view name, const SourceRange& at);
+    Tri evaluate_condition(const Value& expression);
+
+    void report(const SourceRange& at, DiagnosticSeverity severity, DiagnosticCode code,
+                std::string message);
+
+    const Value* parameters_;
+    const Value* conditions_;
+    const Value* mappings_;
+    const Value* resources_;
+    const TemplateOptions& options_;
+    std::vector<Diagnostic>& diagnostics_;
+    std::map<std::string, Tri, std::less<>> condition_cache_;
+    std::set<std::string, std::less<>> conditions_in_progress_;
+    std::size_t depth_ = 0;
+};
+
+// Adds the references held by Unknown values inside `value` to `out`.
+void collect_references(const Value& value, std::vector<Reference>& out);
+
+// The string form of a scalar as CloudFormation would pass it on; nullopt for non-scalars.
+std::optional<std::string> scalar_text(const Value& value);
+
+}  // namespace bulwark::cloudformation

@@ -1,0 +1,126 @@
+#include <nlohmann/json.hpp>
+
+#include "reporters/reporter.h"
+
+namespace bulwark {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json frameworks_of(const Rule& rule) {
+    Json frameworks = Json::object();
+    for (std::string_view key : kFrameworkKeys) {
+        auto it = rule.frameworks.find(std::string(key));
+        if (it != rule.frameworks.end()) frameworks[std::string(key)] = it->second;
+    }
+    return frameworks;
+}
+
+Json crossrefs_of(const Rule& rule) {
+    Json crossrefs = Json::object();
+    for (std::string_view key : kCrossrefKeys) {
+        auto it = rule.crossrefs.find(std::string(key));
+        crossrefs[std::string(key)] =
+            it != rule.crossrefs.end() ? Json(it->second) : Json::array();
+    }
+    return crossrefs;
+}
+
+const Rule* rule_named(const ScanResult& scan, std::string_view id) {
+    for (const Rule* rule : scan.rules) {
+        if (rule->id == id) return rule;
+    }
+    return nullptr;
+}
+
+std::string dump(const Json& json) {
+    return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string render_json(const ReportContext& context) {
+    const ScanResult& scan = context.scan;
+    Json results = Json::array();
+    std::size_t failed = 0;
+    std::size_t suppressed = 0;
+    Json by_severity = Json::object();
+    for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low,
+                       Severity::Info}) {
+        by_severity[std::string(to_string(s))] = 0;
+    }
+    for (const Finding& finding : scan.findings) {
+        const Resource& resource = scan.graph.resource(finding.resource);
+        const Rule* rule = rule_named(scan, finding.rule_id);
+        Json result;
+        result["rule_id"] = finding.rule_id;
+        result["title"] = rule ? rule->title : "";
+        result["severity"] = to_string(finding.severity);
+        result["status"] = to_string(finding.status);
+        result["message"] = finding.message;
+        result["resource"] = {{"address", resource.address},
+                              {"type", resource.type},
+                              {"native_type", resource.native_type},
+                              {"format", to_string(resource.format)}};
+        result["location"] = {{"file", scan.path_of(finding.range.file)},
+                              {"start_line", finding.range.begin.line},
+                              {"start_column", finding.range.begin.column},
+                              {"end_line", finding.range.end.line},
+                              {"end_column", finding.range.end.column}};
+        result["fingerprint"] = finding.fingerprint;
+        result["frameworks"] = rule ? frameworks_of(*rule) : Json::object();
+        if (finding.suppression) {
+            result["suppression"] = {{"source", finding.suppression->source},
+                                     {"reason", finding.suppression->reason},
+                                     {"expires", finding.suppression->expires},
+                                     {"owner", finding.suppression->owner}};
+        }
+        if (finding.status == FindingStatus::Failed) {
+            ++failed;
+            by_severity[std::string(to_string(finding.severity))] =
+                by_severity[std::string(to_string(finding.severity))].get<int>() + 1;
+        } else {
+            ++suppressed;
+        }
+        results.push_back(std::move(result));
+    }
+    Json diagnostics = Json::array();
+    for (const Diagnostic& diagnostic : scan.diagnostics) {
+        diagnostics.push_back({{"file", scan.path_of(diagnostic.file)},
+                               {"line", diagnostic.position.line},
+                               {"column", diagnostic.position.column},
+                               {"severity", to_string(diagnostic.severity)},
+                               {"code", to_string(diagnostic.code)},
+                               {"message", diagnostic.message}});
+    }
+    Json report;
+    report["tool"] = {{"name", "bulwark"}, {"version", context.tool_version}};
+    report["summary"] = {{"files", scan.counts.files},
+                         {"resources", scan.graph.resources().size()},
+                         {"rules", scan.rules.size()},
+                         {"checks", scan.counts.checks},
+                         {"passed", scan.counts.passed},
+                         {"failed", failed},
+                         {"suppressed", suppressed},
+                         {"undecided", scan.counts.undecided},
+                         {"diagnostics", scan.diagnostics.size()},
+                         {"by_severity", by_severity}};
+    report["results"] = std::move(results);
+    report["diagnostics"] = std::move(diagnostics);
+    return dump(report);
+}
+
+std::string render_rule_list_json(const RuleCatalog& catalog) {
+    Json rules = Json::array();
+    for (const Rule& rule : catalog.rules()) {
+        rules.push_back({{"id", rule.id},
+                         {"title", rule.title},
+                         {"severity", to_string(rule.severity)},
+                         {"resource_types", rule.resource_types},
+                         {"frameworks", frameworks_of(rule)},
+                         {"crossrefs", crossrefs_of(rule)}});
+    }
+    return dump(rules);
+}
+
+}  // namespace bulwark

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace bulwark {
+
+// Exit codes, documented in the README.
+inline constexpr int kExitClean = 0;     // no failing finding at or above the threshold
+inline constexpr int kExitFindings = 1;  // at least one (or, with --strict, an input problem)
+inline constexpr int kExitUsage = 2;     // usage, configuration or rule-file error
+
+// Runs the command line `args` (without the program name), writing to `out` and `err`.
+// `terminal` says whether `out` is an interactive terminal (colours).
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+            bool terminal = false);
+
+}  // namespace bulwark

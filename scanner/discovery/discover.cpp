@@ -1,0 +1,122 @@
+#include "discovery/discover.h"
+
+#include <algorithm>
+#include <set>
+
+#include "discovery/glob.h"
+
+namespace bulwark {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kSkippedDirectories[] = {
+    ".git", ".hg", ".svn", ".terraform", "node_modules", ".venv", "__pycache__", ".mypy_cache",
+    ".pytest_cache", ".tox", ".idea", ".vscode",
+};
+
+bool inside(const fs::path& path, const fs::path& root) {
+    auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+    return root_end == root.end();
+}
+
+std::string relative_to(const fs::path& path, const fs::path& root) {
+    fs::path relative = path.lexically_relative(root);
+    if (relative.empty()) relative = path.filename();
+    return relative.generic_string();
+}
+
+bool excluded(const std::string& relative, const DiscoveryOptions& options) {
+    return std::any_of(options.exclude.begin(), options.exclude.end(),
+                       [&](const std::string& glob) { return glob_match(glob, relative); });
+}
+
+bool included(const std::string& relative, const DiscoveryOptions& options) {
+    if (options.include.empty()) return true;
+    return std::any_of(options.include.begin(), options.include.end(),
+                       [&](const std::string& glob) { return glob_match(glob, relative); });
+}
+
+}  // namespace
+
+bool is_skipped_directory(std::string_view name) {
+    return std::find(std::begin(kSkippedDirectories), std::end(kSkippedDirectories), name) !=
+           std::end(kSkippedDirectories);
+}
+
+fs::path default_root(const std::vector<fs::path>& paths) {
+    std::error_code ec;
+    const fs::path cwd = fs::current_path(ec).lexically_normal();
+    std::vector<fs::path> absolute;
+    for (const fs::path& p : paths) absolute.push_back(fs::absolute(p, ec).lexically_normal());
+    if (std::all_of(absolute.begin(), absolute.end(), [&](const fs::path& p) { return inside(p, cwd); })) {
+        return cwd;
+    }
+    fs::path common = absolute.empty() ? cwd : absolute.front();
+    if (fs::is_regular_file(common, ec)) common = common.parent_path();
+    for (const fs::path& p : absolute) {
+        while (!inside(p, common) && common.has_parent_path() && common != common.root_path()) {
+            common = common.parent_path();
+        }
+    }
+    return common;
+}
+
+DiscoveryResult discover(const DiscoveryOptions& options) {
+    DiscoveryResult result;
+    std::set<std::string> seen;
+    const fs::path root = fs::absolute(options.root).lexically_normal();
+    auto take = [&](const fs::path& path) {
+        std::string relative = relative_to(path, root);
+        if (excluded(relative, options) || !included(relative, options)) return;
+        if (seen.insert(relative).second) result.files.push_back({path, std::move(relative)});
+    };
+
+    std::vector<fs::path> paths = options.paths;
+    if (paths.empty()) paths.push_back(".");
+    for (const fs::path& given : paths) {
+        std::error_code ec;
+        const fs::path path = fs::absolute(given, ec).lexically_normal();
+        const fs::file_status status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) {
+            result.errors.push_back(given.string() + ": no such file or directory");
+            continue;
+        }
+        if (fs::is_regular_file(status)) {
+            take(path);
+            continue;
+        }
+        if (!fs::is_directory(status)) continue;
+        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+        if (ec) {
+            result.errors.push_back(given.string() + ": " + ec.message());
+            continue;
+        }
+        for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            if (ec) {
+                result.errors.push_back(it->path().string() + ": " + ec.message());
+                break;
+            }
+            const fs::directory_entry& entry = *it;
+            const std::string name = entry.path().filename().string();
+            if (entry.is_symlink(ec)) {
+                // Symlinks are never followed: they could leave the scan root or loop.
+                if (entry.is_directory(ec)) it.disable_recursion_pending();
+                continue;
+            }
+            if (entry.is_directory(ec)) {
+                if (is_skipped_directory(name) ||
+                    excluded(relative_to(entry.path(), root), options)) {
+                    it.disable_recursion_pending();
+                }
+                continue;
+            }
+            if (entry.is_regular_file(ec)) take(entry.path());
+        }
+    }
+    std::sort(result.files.begin(), result.files.end(),
+              [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.relative < b.relative; });
+    return result;
+}
+
+}  // namespace bulwark

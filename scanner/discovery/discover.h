@@ -1,0 +1,39 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+
+namespace bulwark {
+
+struct DiscoveryOptions {
+    std::vector<std::filesystem::path> paths;  // files or directories; default "."
+    std::filesystem::path root;                // scan root: displayed paths are relative to it
+    std::vector<std::string> include;          // globs; when given, only matching files
+    std::vector<std::string> exclude;          // globs
+};
+
+struct DiscoveredFile {
+    std::filesystem::path absolute;
+    std::string relative;  // to the root, '/'-separated; the file's name in every output
+};
+
+struct DiscoveryResult {
+    std::vector<DiscoveredFile> files;  // sorted by relative path, each once
+    std::vector<std::string> errors;    // paths that do not exist or cannot be walked
+};
+
+// Directories Bulwark never descends into: version control, tool caches, dependencies.
+bool is_skipped_directory(std::string_view name);
+
+// Walks the paths: files named explicitly are always taken (unless excluded); in directories,
+// regular files are taken, skipped directories are not entered, symlinks are not followed out.
+DiscoveryResult discover(const DiscoveryOptions& options);
+
+// The scan root for `paths`: the current directory when every path lies inside it, else their
+// deepest common directory.
+std::filesystem::path default_root(const std::vector<std::filesystem::path>& paths);
+
+}  // namespace bulwark

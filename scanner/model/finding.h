@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/graph.h"
+#include "model/source_range.h"
+
+namespace bulwark {
+
+enum class Severity : std::uint8_t { Critical, High, Medium, Low, Info };
+
+std::string_view to_string(Severity severity);
+std::optional<Severity> parse_severity(std::string_view text);
+// Critical ranks highest; `at_least(s, threshold)` is true when s is as severe as threshold or more.
+constexpr bool at_least(Severity s, Severity threshold) { return s <= threshold; }
+
+enum class FindingStatus : std::uint8_t { Failed, Suppressed };
+
+std::string_view to_string(FindingStatus status);
+
+struct Suppression {
+    std::string source;  // the syntax that suppressed it: bulwark, checkov, trivy, cfn_nag, ...
+    std::string reason;
+    std::string expires;  // YYYY-MM-DD, or empty
+    std::string owner;
+};
+
+struct Finding {
+    std::string rule_id;
+    Severity severity = Severity::Medium;
+    ResourceIndex resource = 0;
+    SourceRange range;  // the offending value, or the resource header when the value is missing
+    std::string message;
+    std::string fingerprint;
+    FindingStatus status = FindingStatus::Failed;
+    std::optional<Suppression> suppression;
+};
+
+// The stable identity of a finding: rule, resource address and file, never a line number, so
+// that baselines and code-scanning alerts survive edits that move lines.
+std::string finding_fingerprint(std::string_view rule_id, std::string_view address,
+                                std::string_view file_path);
+
+}  // namespace bulwark

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/resource.h"
+
+namespace bulwark {
+
+using ResourceIndex = std::uint32_t;
+
+enum class EdgeKind : std::uint8_t {
+    Reference,  // a property refers to the target (Ref, GetAtt, a Terraform expression)
+    DependsOn,  // an explicit ordering dependency
+};
+
+struct Edge {
+    ResourceIndex from = 0;
+    ResourceIndex to = 0;
+    EdgeKind kind = EdgeKind::Reference;
+    std::string via;  // property path at `from` where the reference is written, e.g. "Bucket"
+};
+
+// The resources of one scan and the references between them. Immutable once built, so rules
+// evaluate over it from several threads without locks.
+class Graph {
+public:
+    const std::vector<Resource>& resources() const { return resources_; }
+    const Resource& resource(ResourceIndex index) const { return resources_[index]; }
+    const std::vector<Edge>& edges() const { return edges_; }
+
+    // Resources of one type that rules evaluate (attached resources folded into an owner are not
+    // listed: their content is part of the owner).
+    std::span<const ResourceIndex> of_type(std::string_view type) const;
+    std::span<const std::uint32_t> out_edges(ResourceIndex index) const;
+    std::span<const std::uint32_t> in_edges(ResourceIndex index) const;
+    std::optional<ResourceIndex> find(std::string_view scope, std::string_view address) const;
+
+    // The owner an attached resource was folded into, if any.
+    std::optional<ResourceIndex> folded_into(ResourceIndex index) const;
+
+private:
+    friend class GraphBuilder;
+
+    std::vector<Resource> resources_;
+    std::vector<Edge> edges_;
+    std::vector<std::vector<std::uint32_t>> out_;
+    std::vector<std::vector<std::uint32_t>> in_;
+    std::vector<std::optional<ResourceIndex>> folded_into_;
+    std::unordered_map<std::string, std::vector<ResourceIndex>> by_type_;
+    std::unordered_map<std::string, ResourceIndex> by_scoped_address_;
+};
+
+// Builds the graph: indexes resources, turns references inside values into edges and folds
+// attached resources (security group rules, ...) into their owners.
+class GraphBuilder {
+public:
+    void add(Resource resource) { resources_.push_back(std::move(resource)); }
+    void add(std::vector<Resource> resources);
+    Graph build() &&;
+
+private:
+    std::vector<Resource> resources_;
+};
+
+}  // namespace bulwark

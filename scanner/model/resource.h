@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/source_range.h"
+#include "model/value.h"
+
+namespace bulwark {
+
+// Where a resource was written. The graph speaks CloudFormation whatever the format.
+enum class SourceFormat : std::uint8_t {
+    CloudFormation,
+    Sam,
+    Terraform,
+    TerraformPlan,
+    CdkAssembly,
+    CdkPython,
+    CdkTypeScript,
+};
+
+std::string_view to_string(SourceFormat format);
+
+struct Resource {
+    std::string address;      // CloudFormation logical ID; Terraform aws_x.name, module.m.aws_x.name[0]
+    std::string type;         // canonical CloudFormation type, e.g. AWS::S3::Bucket
+    std::string native_type;  // as written: AWS::S3::Bucket, aws_s3_bucket, s3.Bucket
+    SourceFormat format = SourceFormat::CloudFormation;
+    FileId file = kNoFile;
+    std::string scope;  // references resolve inside one scope: a template, a module instance
+    SourceRange range;  // the resource's header: logical ID line, resource block line
+    Value properties = Value::map({});
+    // Resource-level settings: DeletionPolicy, UpdateReplacePolicy, Condition, Metadata, ...
+    Value attributes = Value::map({});
+    std::vector<Reference> depends_on;
+};
+
+}  // namespace bulwark

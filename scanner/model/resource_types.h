@@ -1,0 +1,15 @@
+#pragma once
+
+#include <string_view>
+
+// CloudFormation resource types that C++ code names. Rules name types in their YAML files.
+namespace bulwark::types {
+
+inline constexpr std::string_view kS3Bucket = "AWS::S3::Bucket";
+inline constexpr std::string_view kS3BucketPolicy = "AWS::S3::BucketPolicy";
+inline constexpr std::string_view kEc2SecurityGroup = "AWS::EC2::SecurityGroup";
+inline constexpr std::string_view kEc2SecurityGroupIngress = "AWS::EC2::SecurityGroupIngress";
+inline constexpr std::string_view kEc2SecurityGroupEgress = "AWS::EC2::SecurityGroupEgress";
+inline constexpr std::string_view kCloudFormationStack = "AWS::CloudFormation::Stack";
+
+}  // namespace bulwark::types

@@ -1,0 +1,106 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "model/source_range.h"
+
+namespace bulwark {
+
+// A reference from one resource to another inside the same scope (template or module instance).
+// `attribute` is empty for a plain reference (CloudFormation Ref) and names the attribute otherwise
+// (Fn::GetAtt Bucket.Arn, aws_s3_bucket.logs.arn).
+struct Reference {
+    std::string target;
+    std::string attribute;
+
+    friend bool operator==(const Reference&, const Reference&) = default;
+};
+
+// What Bulwark cannot know before deployment. Rules never fail on it; they count it as undecided.
+struct Unknown {
+    std::string reason;
+    std::vector<Reference> references;  // resources the value depends on; they become graph edges
+};
+
+enum class ValueKind : std::uint8_t { Null, Bool, Number, String, List, Map, Unknown };
+
+// A configuration value from any front-end, with the source range it came from.
+class Value {
+public:
+    struct Entry;
+    using List = std::vector<Value>;
+    using Map = std::vector<Entry>;  // insertion-ordered; keys are unique
+
+    Value() = default;
+    static Value null(SourceRange range = {});
+    static Value boolean(bool b, SourceRange range = {});
+    static Value number(double n, SourceRange range = {});
+    static Value string(std::string s, SourceRange range = {});
+    static Value list(List items, SourceRange range = {});
+    static Value map(Map entries, SourceRange range = {});
+    static Value unknown(std::string reason, std::vector<Reference> references = {},
+                         SourceRange range = {});
+
+    ValueKind kind() const { return static_cast<ValueKind>(data_.index()); }
+    bool is_null() const { return kind() == ValueKind::Null; }
+    bool is_bool() const { return kind() == ValueKind::Bool; }
+    bool is_number() const { return kind() == ValueKind::Number; }
+    bool is_string() const { return kind() == ValueKind::String; }
+    bool is_list() const { return kind() == ValueKind::List; }
+    bool is_map() const { return kind() == ValueKind::Map; }
+    bool is_unknown() const { return kind() == ValueKind::Unknown; }
+
+    bool as_bool() const { return std::get<bool>(data_); }
+    double as_number() const { return std::get<double>(data_); }
+    const std::string& as_string() const { return std::get<std::string>(data_); }
+    const List& as_list() const { return std::get<List>(data_); }
+    List& as_list() { return std::get<List>(data_); }
+    const Map& as_map() const { return std::get<Map>(data_); }
+    Map& as_map() { return std::get<Map>(data_); }
+    const Unknown& as_unknown() const { return std::get<Unknown>(data_); }
+
+    const SourceRange& range() const { return range_; }
+    void set_range(const SourceRange& range) { range_ = range; }
+
+    // Map look-up; nullptr when this is not a map or has no such key.
+    const Value* find(std::string_view key) const;
+    Value* find(std::string_view key);
+    const Entry* find_entry(std::string_view key) const;
+
+    // Sets (or replaces) a map entry; this must be a map.
+    void set(std::string key, Value value, SourceRange key_range = {});
+
+    // Number of nodes in this value, itself included (used to bound expansion).
+    std::size_t node_count() const;
+
+    // Structural equality, ignoring ranges.
+    bool same_as(const Value& other) const;
+
+private:
+    using Data = std::variant<std::monostate, bool, double, std::string, List, Map, Unknown>;
+    explicit Value(Data data, SourceRange range);
+
+    Data data_;
+    SourceRange range_;
+};
+
+struct Value::Entry {
+    std::string key;
+    SourceRange key_range;
+    Value value;
+};
+
+std::string_view to_string(ValueKind kind);
+
+// Integers without a fraction ("22"), other numbers in shortest round-trip form.
+std::string format_number(double n);
+
+// A short, single-line rendering for messages (strings unquoted, containers abbreviated).
+std::string describe(const Value& value);
+
+}  // namespace bulwark

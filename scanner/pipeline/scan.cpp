@@ -1,0 +1,186 @@
+#include "pipeline/scan.h"
+
+#include <algorithm>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "rules/check_evaluator.h"
+#include "util/parallel.h"
+
+namespace bulwark {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kInfrastructureExtensions[] = {
+    ".yaml", ".yml", ".json", ".template", ".tf", ".tfvars", ".py", ".ts",
+};
+
+bool has_infrastructure_extension(std::string_view path) {
+    return std::any_of(std::begin(kInfrastructureExtensions), std::end(kInfrastructureExtensions),
+                       [&](std::string_view extension) { return path.ends_with(extension); });
+}
+
+bool looks_binary(std::string_view content) {
+    return content.substr(0, 8192).find('\0') != std::string_view::npos;
+}
+
+struct ParsedFile {
+    bool recognized = false;
+    std::vector<Resource> resources;
+    std::vector<Diagnostic> diagnostics;
+};
+
+ParsedFile read_and_parse(const DiscoveredFile& file, FileId id, const ScanOptions& options,
+                          std::span<const std::unique_ptr<Frontend>> frontends) {
+    ParsedFile parsed;
+    auto report = [&](DiagnosticCode code, DiagnosticSeverity severity, std::string message) {
+        parsed.diagnostics.push_back(Diagnostic{id, {}, severity, code, std::move(message)});
+    };
+    std::error_code ec;
+    const auto size = fs::file_size(file.absolute, ec);
+    if (ec) {
+        if (has_infrastructure_extension(file.relative)) {
+            report(DiagnosticCode::UnreadableFile, DiagnosticSeverity::Error,
+                   "cannot read the file: " + ec.message());
+        }
+        return parsed;
+    }
+    if (size > options.max_file_size) {
+        if (has_infrastructure_extension(file.relative)) {
+            report(DiagnosticCode::FileTooLarge, DiagnosticSeverity::Warning,
+                   "file is " + std::to_string(size) + " bytes, over the limit of " +
+                       std::to_string(options.max_file_size) + "; it is not scanned");
+        }
+        return parsed;
+    }
+    std::ifstream in(file.absolute, std::ios::binary);
+    std::string content(size, '\0');
+    if (!in || !in.read(content.data(), static_cast<std::streamsize>(size))) {
+        report(DiagnosticCode::UnreadableFile, DiagnosticSeverity::Error, "cannot read the file");
+        return parsed;
+    }
+    content.resize(static_cast<std::size_t>(in.gcount()));
+    if (looks_binary(content)) {
+        if (has_infrastructure_extension(file.relative)) {
+            report(DiagnosticCode::BinaryFile, DiagnosticSeverity::Warning,
+                   "binary content (NUL bytes); the file is not scanned");
+        }
+        return parsed;
+    }
+    SourceFile source{id, file.relative, std::move(content)};
+    for (const auto& frontend : frontends) {
+        if (!frontend->claims(source.path, source.content)) continue;
+        FrontendOutput output = frontend->parse(source);
+        if (!output.recognized) continue;
+        parsed.recognized = true;
+        parsed.resources = std::move(output.resources);
+        parsed.diagnostics.insert(parsed.diagnostics.end(), output.diagnostics.begin(),
+                                  output.diagnostics.end());
+        break;
+    }
+    return parsed;
+}
+
+}  // namespace
+
+const std::string& ScanResult::path_of(FileId file) const {
+    static const std::string kNone;
+    return file < files.size() ? files[file] : kNone;
+}
+
+ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Frontend>> frontends) {
+    ScanResult result;
+    result.root = options.discovery.root;
+    DiscoveryResult discovered = discover(options.discovery);
+    for (const std::string& error : discovered.errors) {
+        result.diagnostics.push_back(Diagnostic{kNoFile, {}, DiagnosticSeverity::Error,
+                                                DiagnosticCode::UnreadableFile, error});
+    }
+    for (const DiscoveredFile& file : discovered.files) result.files.push_back(file.relative);
+
+    // Parse every file once, in parallel; results land in their file's slot, so the order of the
+    // graph does not depend on thread timing.
+    std::vector<ParsedFile> parsed(discovered.files.size());
+    parallel_for(discovered.files.size(), options.threads, [&](std::size_t i) {
+        parsed[i] = read_and_parse(discovered.files[i], static_cast<FileId>(i), options, frontends);
+    });
+
+    GraphBuilder builder;
+    for (ParsedFile& file : parsed) {
+        if (file.recognized) ++result.counts.files;
+        builder.add(std::move(file.resources));
+        result.diagnostics.insert(result.diagnostics.end(), file.diagnostics.begin(),
+                                  file.diagnostics.end());
+    }
+    result.graph = std::move(builder).build();
+    result.rules = options.rules;
+
+    // Evaluate the rules in parallel over the immutable graph.
+    const CheckEvaluator evaluator(result.graph);
+    struct RuleResults {
+        std::vector<Finding> findings;
+        ScanCounts counts;
+    };
+    std::vector<RuleResults> per_rule(result.rules.size());
+    parallel_for(result.rules.size(), options.threads, [&](std::size_t r) {
+        const Rule& rule = *result.rules[r];
+        RuleResults& out = per_rule[r];
+        std::vector<ResourceIndex> targets;
+        for (const std::string& type : rule.resource_types) {
+            for (ResourceIndex index : result.graph.of_type(type)) targets.push_back(index);
+        }
+        std::sort(targets.begin(), targets.end());
+        targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+        for (ResourceIndex index : targets) {
+            const Outcome outcome = evaluator.evaluate(rule.check, index);
+            ++out.counts.checks;
+            if (outcome.value == Tri::True) {
+                ++out.counts.passed;
+            } else if (outcome.value == Tri::Unknown) {
+                ++out.counts.undecided;
+            } else {
+                ++out.counts.failed;
+                const Resource& resource = result.graph.resource(index);
+                Finding finding;
+                finding.rule_id = rule.id;
+                finding.severity = rule.severity;
+                finding.resource = index;
+                finding.range = outcome.evidence && outcome.evidence->valid() ? *outcome.evidence
+                                                                               : resource.range;
+                finding.message = rule.message;
+                finding.fingerprint =
+                    finding_fingerprint(rule.id, resource.address, result.path_of(resource.file));
+                out.findings.push_back(std::move(finding));
+            }
+        }
+    });
+    for (RuleResults& rule_results : per_rule) {
+        result.counts.checks += rule_results.counts.checks;
+        result.counts.passed += rule_results.counts.passed;
+        result.counts.failed += rule_results.counts.failed;
+        result.counts.undecided += rule_results.counts.undecided;
+        for (Finding& finding : rule_results.findings) result.findings.push_back(std::move(finding));
+    }
+
+    auto finding_key = [&](const Finding& f) {
+        const Resource& resource = result.graph.resource(f.resource);
+        return std::make_tuple(std::cref(result.path_of(f.range.file)), f.range.begin.line,
+                               std::cref(f.rule_id), std::cref(resource.address),
+                               f.range.begin.column);
+    };
+    std::sort(result.findings.begin(), result.findings.end(),
+              [&](const Finding& a, const Finding& b) { return finding_key(a) < finding_key(b); });
+    auto diagnostic_key = [&](const Diagnostic& d) {
+        return std::make_tuple(std::cref(result.path_of(d.file)), d.position.line,
+                               d.position.column, std::cref(d.message));
+    };
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                     [&](const Diagnostic& a, const Diagnostic& b) {
+                         return diagnostic_key(a) < diagnostic_key(b);
+                     });
+    return result;
+}
+
+}  // namespace bulwark

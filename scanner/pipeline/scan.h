@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "discovery/discover.h"
+#include "model/diagnostic.h"
+#include "model/finding.h"
+#include "model/graph.h"
+#include "pipeline/frontend.h"
+#include "rules/rule_catalog.h"
+
+namespace bulwark {
+
+struct ScanOptions {
+    DiscoveryOptions discovery;
+    unsigned threads = 0;                          // 0: one per core
+    std::size_t max_file_size = 16 * 1024 * 1024;  // larger files are reported and skipped
+    std::vector<const Rule*> rules;                // the rules to run (already filtered)
+};
+
+struct ScanCounts {
+    std::size_t files = 0;      // files a front-end recognised and read
+    std::size_t checks = 0;     // rule x resource evaluations
+    std::size_t passed = 0;
+    std::size_t failed = 0;
+    std::size_t undecided = 0;  // could not be decided before deployment
+};
+
+struct ScanResult {
+    std::filesystem::path root;
+    std::vector<std::string> files;  // FileId -> path relative to the root
+    Graph graph;
+    std::vector<const Rule*> rules;      // the rules that ran, by ID
+    std::vector<Finding> findings;       // sorted by file, line, rule, resource
+    std::vector<Diagnostic> diagnostics; // sorted by file, line, column
+    ScanCounts counts;
+
+    const std::string& path_of(FileId file) const;
+};
+
+// Runs the whole pipeline: discover, read and parse in parallel, build the graph, evaluate rules.
+// Discovery errors (a path that does not exist) are returned as diagnostics without a file.
+ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Frontend>> frontends);
+
+}  // namespace bulwark

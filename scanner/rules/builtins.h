@@ -1,0 +1,38 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "model/graph.h"
+#include "model/tri.h"
+#include "model/value.h"
+
+namespace bulwark {
+
+// The result of evaluating a condition, with the value that decided it (for the finding's
+// location) when there is one.
+struct Outcome {
+    Tri value = Tri::Unknown;
+    std::optional<SourceRange> evidence;
+};
+
+struct BuiltinContext {
+    const Graph& graph;
+    const Resource& resource;  // the resource whose value is being tested
+};
+
+// A named C++ check that rules call with `{builtin: name, args: {...}}`.
+struct Builtin {
+    std::string_view name;
+    std::string_view summary;
+    Outcome (*evaluate)(const Value& subject, const Value& args, const BuiltinContext& context);
+    // A message saying what is wrong with `args`, or nullopt when they are valid.
+    std::optional<std::string> (*validate)(const Value& args);
+};
+
+std::span<const Builtin> builtins();
+const Builtin* find_builtin(std::string_view name);
+
+}  // namespace bulwark

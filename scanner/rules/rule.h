@@ -1,0 +1,36 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/finding.h"
+#include "rules/check.h"
+
+namespace bulwark {
+
+// Framework keys and crossref keys are closed sets; rule files are checked against them.
+inline constexpr std::string_view kFrameworkKeys[] = {"pci-dss-4.0", "soc2", "gdpr", "hipaa",
+                                                      "nist-800-53-r5", "cis-aws-3.0"};
+inline constexpr std::string_view kCrossrefKeys[] = {"checkov", "trivy", "kics", "cdk-nag",
+                                                     "cfn-nag"};
+
+struct Rule {
+    std::string id;
+    std::string title;
+    Severity severity = Severity::Medium;
+    std::string description;
+    std::map<std::string, std::string> remediation;  // format (or "default") -> text
+    std::vector<std::string> resource_types;
+    Condition check;
+    std::string message;
+    std::map<std::string, std::vector<std::string>> frameworks;  // key -> control IDs, in file order
+    std::map<std::string, std::vector<std::string>> crossrefs;
+    std::vector<std::string> references;
+    std::vector<std::string> aliases;
+    std::string deprecated_by;
+    std::string source;  // the file it was loaded from (embedded path or user path)
+};
+
+}  // namespace bulwark

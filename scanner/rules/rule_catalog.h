@@ -1,0 +1,55 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "rules/rule.h"
+#include "rules/rule_loader.h"
+
+namespace bulwark {
+
+struct FrameworkControl {
+    std::string id;
+    std::string title;
+    std::string family;
+    std::string iac;  // full, partial or none: how far infrastructure code can evidence it
+};
+
+struct Framework {
+    std::string key;  // pci-dss-4.0, soc2, ...
+    std::string title;
+    std::string version;
+    std::string publisher;
+    std::string url;
+    std::vector<FrameworkControl> controls;  // in the standard's order
+
+    const FrameworkControl* find(std::string_view id) const;
+};
+
+// Every rule and framework of a run: the built-in packs embedded in the binary plus the user's
+// rule folders, validated together (unique IDs and aliases, known framework controls).
+class RuleCatalog {
+public:
+    static std::variant<RuleCatalog, std::vector<RuleFileError>> load(
+        const std::vector<std::filesystem::path>& user_rule_dirs);
+
+    const std::vector<Rule>& rules() const { return rules_; }
+    // By ID or alias.
+    const Rule* find(std::string_view id) const;
+    const std::map<std::string, Framework>& frameworks() const { return frameworks_; }
+
+private:
+    std::vector<Rule> rules_;  // sorted by ID
+    std::map<std::string, std::size_t, std::less<>> by_id_;
+    std::map<std::string, Framework> frameworks_;
+};
+
+// Parses one framework file (rules/frameworks/<key>.yaml).
+std::variant<Framework, std::vector<RuleFileError>> load_framework(std::string_view path,
+                                                                   std::string_view content);
+
+}  // namespace bulwark
