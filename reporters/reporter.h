@@ -30,6 +30,7 @@ std::string render_json(const ReportContext& context);
 // `bulwark rules list` in text and JSON.
 std::string render_rule_list_text(const RuleCatalog& catalog);
 std::string render_rule_list_json(const RuleCatalog& catalog);
+std::string render_rule_catalog_markdown(const RuleCatalog& catalog);
 // `bulwark rules show ID`.
 std::string render_rule_details(const Rule& rule, const RuleCatalog& catalog);
 

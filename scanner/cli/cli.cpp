@@ -210,14 +210,16 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
 }
 
 int run_rules_list(const RulesArgs& args, std::ostream& out, std::ostream& err) {
-    if (args.format != "text" && args.format != "json") {
-        err << "bulwark: --format must be text or json\n";
+    if (args.format != "text" && args.format != "json" && args.format != "markdown") {
+        err << "bulwark: --format must be text, json or markdown\n";
         return kExitUsage;
     }
     std::unique_ptr<RuleCatalog> holder;
     const RuleCatalog* catalog = load_catalog(args.rule_dirs, holder, err);
     if (catalog == nullptr) return kExitUsage;
-    out << (args.format == "json" ? render_rule_list_json(*catalog) : render_rule_list_text(*catalog));
+    if (args.format == "json") out << render_rule_list_json(*catalog);
+    else if (args.format == "markdown") out << render_rule_catalog_markdown(*catalog);
+    else out << render_rule_list_text(*catalog);
     return kExitClean;
 }
 
@@ -279,7 +281,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     CLI::App* rules = app.add_subcommand("rules", "List and explain the rules");
     rules->require_subcommand(1);
     CLI::App* rules_list = rules->add_subcommand("list", "List every rule");
-    rules_list->add_option("--format", rules_args.format, "text or json");
+    rules_list->add_option("--format", rules_args.format, "text, json or markdown (the docs catalog)");
     rules_list->add_option("--rules", rules_args.rule_dirs, "Also load rules from this directory");
     CLI::App* rules_show = rules->add_subcommand("show", "Show one rule in full");
     rules_show->add_option("rule", rules_args.rule_id, "Rule ID")->required();
@@ -288,6 +290,15 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
     CLI::App* version = app.add_subcommand("version", "Print the version");
 
+    const auto commands = app.get_subcommands([](const CLI::App*) { return true; });
+    const bool known = std::any_of(commands.begin(), commands.end(), [&](const CLI::App* command) {
+        return !args.empty() && command->get_name() == args.front();
+    });
+    if (!args.empty() && !args.front().starts_with('-') && !known) {
+        err << "bulwark: unknown command '" << args.front() << "' (commands: scan, rules, version)\n";
+        err << "Run `bulwark --help` for usage.\n";
+        return kExitUsage;
+    }
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
     try {
         app.parse(reversed);

@@ -1,0 +1,158 @@
+// Every rule is proven by its fixtures: fixtures/rules/<rule-id>/{pass,fail}/, one file per format.
+// Fail fixtures state each expected finding on its line (`# expect: <rule-id> <address>`, or a
+// `<file>.expect` sidecar for JSON); the test fails on a missing finding and on any extra one.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "parsers/cloudformation/cloudformation_frontend.h"
+#include "pipeline/scan.h"
+#include "support/helpers.h"
+
+using namespace bulwark;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Expectation = std::tuple<unsigned, std::string, std::string>;  // line, rule, address
+
+const RuleCatalog& catalog() {
+    static const RuleCatalog loaded = [] {
+        auto result = RuleCatalog::load({});
+        if (auto* errors = std::get_if<std::vector<RuleFileError>>(&result)) {
+            FAIL("built-in rules do not load: " << format_error(errors->front()));
+        }
+        return std::get<RuleCatalog>(std::move(result));
+    }();
+    return loaded;
+}
+
+std::vector<fs::path> fixture_files(const fs::path& dir) {
+    std::vector<fs::path> files;
+    if (!fs::is_directory(dir)) return files;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_regular_file() && !name.ends_with(".expect") && name != "README.md") {
+            files.push_back(entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::set<Expectation> expectations_of(const fs::path& file) {
+    std::set<Expectation> expected;
+    const fs::path sidecar = file.string() + ".expect";
+    if (fs::exists(sidecar)) {
+        std::istringstream lines(test::read_text(sidecar));
+        unsigned line = 0;
+        std::string rule, address;
+        while (lines >> line >> rule >> address) expected.emplace(line, rule, address);
+        return expected;
+    }
+    std::istringstream lines(test::read_text(file));
+    std::string text;
+    unsigned number = 0;
+    while (std::getline(lines, text)) {
+        ++number;
+        std::size_t at = 0;
+        while ((at = text.find("expect:", at)) != std::string::npos) {
+            std::istringstream marker(text.substr(at + 7));
+            std::string rule, address;
+            if (marker >> rule >> address) expected.emplace(number, rule, address);
+            at += 7;
+        }
+    }
+    return expected;
+}
+
+ScanResult scan_fixture(const fs::path& file, const Rule& rule) {
+    ScanOptions options;
+    options.discovery.paths = {file};
+    options.discovery.root = file.parent_path();
+    options.rules = {&rule};
+    options.threads = 1;
+    std::vector<std::unique_ptr<Frontend>> frontends;
+    frontends.push_back(std::make_unique<cloudformation::CloudFormationFrontend>());
+    return scan(options, frontends);
+}
+
+std::string show(const std::set<Expectation>& items) {
+    std::string out;
+    for (const auto& [line, rule, address] : items) {
+        out += "\n    line " + std::to_string(line) + ": " + rule + " " + address;
+    }
+    return out.empty() ? " (none)" : out;
+}
+
+}  // namespace
+
+TEST_CASE("fixtures: every rule has pass and fail fixtures, and every fixture folder a rule") {
+    const fs::path root = test::source_dir() / "fixtures" / "rules";
+    for (const Rule& rule : catalog().rules()) {
+        CAPTURE(rule.id);
+        CHECK_MESSAGE(!fixture_files(root / rule.id / "pass").empty(), "no pass fixtures for " << rule.id);
+        CHECK_MESSAGE(!fixture_files(root / rule.id / "fail").empty(), "no fail fixtures for " << rule.id);
+        for (const char* kind : {"pass", "fail"}) {
+            std::set<std::string> formats;
+            for (const fs::path& file : fixture_files(root / rule.id / kind)) {
+                formats.insert(file.extension().string());
+            }
+            CHECK_MESSAGE(formats.count(".yaml") == 1, rule.id << "/" << kind << " has no CloudFormation YAML fixture");
+            CHECK_MESSAGE(formats.count(".json") == 1, rule.id << "/" << kind << " has no CloudFormation JSON fixture");
+        }
+    }
+    for (const auto& entry : fs::directory_iterator(root)) {
+        CHECK_MESSAGE(catalog().find(entry.path().filename().string()) != nullptr,
+                      "fixtures/rules/" << entry.path().filename().string() << " belongs to no rule");
+    }
+}
+
+TEST_CASE("fixtures: pass fixtures produce no finding and are really decided") {
+    const fs::path root = test::source_dir() / "fixtures" / "rules";
+    for (const Rule& rule : catalog().rules()) {
+        for (const fs::path& file : fixture_files(root / rule.id / "pass")) {
+            CAPTURE(file.string());
+            const ScanResult result = scan_fixture(file, rule);
+            CHECK(result.counts.files == 1);
+            for (const Diagnostic& d : result.diagnostics) {
+                CHECK_MESSAGE(d.severity != DiagnosticSeverity::Error, d.position.line << ": " << d.message);
+            }
+            std::set<Expectation> actual;
+            for (const Finding& f : result.findings) {
+                actual.emplace(f.range.begin.line, f.rule_id, result.graph.resource(f.resource).address);
+            }
+            CHECK_MESSAGE(actual.empty(), "unexpected findings:" << show(actual));
+            CHECK_MESSAGE(result.counts.passed >= 1, "the rule decided no resource in this fixture");
+        }
+    }
+}
+
+TEST_CASE("fixtures: fail fixtures produce exactly the expected findings") {
+    const fs::path root = test::source_dir() / "fixtures" / "rules";
+    for (const Rule& rule : catalog().rules()) {
+        for (const fs::path& file : fixture_files(root / rule.id / "fail")) {
+            CAPTURE(file.string());
+            const std::set<Expectation> expected = expectations_of(file);
+            CHECK_MESSAGE(!expected.empty(), "a fail fixture must state its expected findings");
+            const ScanResult result = scan_fixture(file, rule);
+            for (const Diagnostic& d : result.diagnostics) {
+                CHECK_MESSAGE(d.severity != DiagnosticSeverity::Error, d.position.line << ": " << d.message);
+            }
+            std::set<Expectation> actual;
+            for (const Finding& f : result.findings) {
+                actual.emplace(f.range.begin.line, f.rule_id, result.graph.resource(f.resource).address);
+            }
+            std::set<Expectation> missing, extra;
+            std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(),
+                                std::inserter(missing, missing.end()));
+            std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(),
+                                std::inserter(extra, extra.end()));
+            CHECK_MESSAGE(missing.empty(), "expected but not found:" << show(missing));
+            CHECK_MESSAGE(extra.empty(), "found but not expected:" << show(extra));
+        }
+    }
+}

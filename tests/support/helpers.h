@@ -1,0 +1,48 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "model/graph.h"
+#include "model/diagnostic.h"
+
+namespace bulwark::test {
+
+// The repository root (tests run there).
+std::filesystem::path source_dir();
+
+// A fresh temporary directory, removed when the object goes out of scope.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    // Writes `content` to `relative` (creating folders) and returns its full path.
+    std::filesystem::path write(const std::string& relative, const std::string& content) const;
+
+private:
+    std::filesystem::path path_;
+};
+
+// Parses one CloudFormation template (file id 0, scope "t") into a graph.
+struct ParsedTemplate {
+    Graph graph;
+    std::vector<Diagnostic> diagnostics;
+    const Resource* find(const std::string& address) const;
+    ResourceIndex index_of(const std::string& address) const;
+};
+ParsedTemplate parse_cfn(const std::string& text);
+
+struct CliRun {
+    int exit_code = 0;
+    std::string out;
+    std::string err;
+};
+CliRun run(const std::vector<std::string>& args);
+
+std::string read_text(const std::filesystem::path& path);
+
+}  // namespace bulwark::test
