@@ -103,6 +103,7 @@ std::string render_json(const ReportContext& context) {
                          {"failed", failed},
                          {"suppressed", suppressed},
                          {"undecided", scan.counts.undecided},
+                         {"not_applicable", scan.counts.not_applicable},
                          {"diagnostics", scan.diagnostics.size()},
                          {"by_severity", by_severity}};
     report["results"] = std::move(results);

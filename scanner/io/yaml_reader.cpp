@@ -206,6 +206,13 @@ private:
             return true;
         }
         frame.have_key = false;
+        // A block map or list under a key begins on the next line; point at the key instead,
+        // as JSON's `"Key": {` does.
+        if ((value.is_map() || value.is_list()) && value.range().begin.line > frame.key_range.begin.line) {
+            SourceRange range = value.range();
+            range.begin = frame.key_range.begin;
+            value.set_range(range);
+        }
         if (frame.key_is_merge) {
             merge_into(frame.value, value, frame.key_range.begin);
             return true;

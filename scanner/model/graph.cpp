@@ -28,6 +28,40 @@ constexpr FoldRule kFoldRules[] = {
     {types::kEc2SecurityGroupEgress, "GroupId", types::kEc2SecurityGroup, "SecurityGroupEgress"},
 };
 
+// A resource that names its owner by a literal name rather than a reference (a bucket policy for
+// "my-bucket"). Names of these types are unique account-wide, so matches cross scopes.
+struct NameMatch {
+    std::string_view attached_type;
+    std::string_view name_property;
+    std::string_view owner_type;
+    std::string_view owner_name_property;
+};
+
+constexpr NameMatch kNameMatches[] = {
+    {types::kS3BucketPolicy, "Bucket", types::kS3Bucket, "BucketName"},
+};
+
+void add_name_matches(const std::vector<Resource>& resources, std::vector<Edge>& edges) {
+    for (const NameMatch& match : kNameMatches) {
+        std::unordered_map<std::string, std::vector<ResourceIndex>> owners;
+        for (ResourceIndex i = 0; i < resources.size(); ++i) {
+            if (resources[i].type != match.owner_type) continue;
+            const Value* name = resources[i].properties.find(match.owner_name_property);
+            if (name && name->is_string()) owners[name->as_string()].push_back(i);
+        }
+        for (ResourceIndex i = 0; i < resources.size(); ++i) {
+            if (resources[i].type != match.attached_type) continue;
+            const Value* name = resources[i].properties.find(match.name_property);
+            if (name == nullptr || !name->is_string()) continue;
+            auto found = owners.find(name->as_string());
+            if (found == owners.end()) continue;
+            for (ResourceIndex owner : found->second) {
+                edges.push_back(Edge{i, owner, EdgeKind::Reference, std::string(match.name_property)});
+            }
+        }
+    }
+}
+
 void collect_references(const Value& value, std::string& path, ResourceIndex from,
                         const Graph& graph, const Resource& resource, std::vector<Edge>& edges) {
     switch (value.kind()) {
@@ -143,6 +177,7 @@ Graph GraphBuilder::build() && {
             }
         }
     }
+    add_name_matches(graph.resources_, edges);
     graph.edges_ = std::move(edges);
     graph.out_.assign(count, {});
     graph.in_.assign(count, {});

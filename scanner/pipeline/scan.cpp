@@ -134,7 +134,14 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
         std::sort(targets.begin(), targets.end());
         targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
         for (ResourceIndex index : targets) {
-            const Outcome outcome = evaluator.evaluate(rule.check, index);
+            const Tri applies = rule.when ? evaluator.evaluate(*rule.when, index).value : Tri::True;
+            if (applies == Tri::False) {
+                ++out.counts.not_applicable;
+                continue;
+            }
+            Outcome outcome = evaluator.evaluate(rule.check, index);
+            // When applicability itself is undecided, only a pass is certain.
+            if (applies == Tri::Unknown && outcome.value == Tri::False) outcome.value = Tri::Unknown;
             ++out.counts.checks;
             if (outcome.value == Tri::True) {
                 ++out.counts.passed;
@@ -161,6 +168,7 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
         result.counts.passed += rule_results.counts.passed;
         result.counts.failed += rule_results.counts.failed;
         result.counts.undecided += rule_results.counts.undecided;
+        result.counts.not_applicable += rule_results.counts.not_applicable;
         for (Finding& finding : rule_results.findings) result.findings.push_back(std::move(finding));
     }
 

@@ -28,7 +28,8 @@ struct ScanCounts {
     std::size_t checks = 0;     // rule x resource evaluations
     std::size_t passed = 0;
     std::size_t failed = 0;
-    std::size_t undecided = 0;  // could not be decided before deployment
+    std::size_t undecided = 0;       // could not be decided before deployment
+    std::size_t not_applicable = 0;  // the rule's `when` excluded the resource
 };
 
 struct ScanResult {

@@ -195,7 +195,9 @@ Outcome CheckEvaluator::compare(const Comparison& comparison, const ResourceView
     for (const Value* value : selection.values) every.add(test(comparison, *value), evidence_of(*value));
     if (selection.unknown_at) every.add(Tri::Unknown, evidence_of(*selection.unknown_at));
     Outcome outcome = every.result;
-    if (!every.any) outcome = {Tri::False, std::nullopt};  // nothing selected
+    if (!every.any) {  // nothing selected: point at the block that lacks it, if any
+        outcome = {Tri::False, selection.deepest ? evidence_of(*selection.deepest) : std::nullopt};
+    }
     // `exists` holds when anything is there; an unknown on the way leaves it undecided.
     if (comparison.op == CompareOp::Exists) {
         if (!selection.values.empty()) {
@@ -205,7 +207,7 @@ Outcome CheckEvaluator::compare(const Comparison& comparison, const ResourceView
         } else if (selection.unknown_at) {
             outcome = {Tri::Unknown, evidence_of(*selection.unknown_at)};
         } else {
-            outcome = {Tri::False, std::nullopt};
+            outcome = {Tri::False, selection.deepest ? evidence_of(*selection.deepest) : std::nullopt};
         }
     }
     return comparison.negate ? negate(outcome) : outcome;
@@ -245,7 +247,9 @@ Outcome CheckEvaluator::logic(const Logic& logic, const ResourceView& resource,
             }
             if (outcome.value == Tri::Unknown && found.value != Tri::Unknown) {
                 found = outcome;
-            } else if (!found.evidence && found.value == Tri::False) {
+            } else if (outcome.evidence && found.value == Tri::False) {
+                // Rules list exemptions first and the requirement last; the last alternative
+                // with something to point at is the most telling place.
                 found.evidence = outcome.evidence;
             }
         }

@@ -125,6 +125,7 @@ Selection select(const Path& path, const Value& current, const ResourceView& res
     for (std::size_t i = first; i < path.segments.size() && !frontier.empty(); ++i) {
         next.clear();
         for (const Value* value : frontier) step(*value, path.segments[i], next, selection.unknown_at);
+        if (next.empty() && i > first) selection.deepest = frontier.front();
         frontier.swap(next);
     }
     for (const Value* value : frontier) {

@@ -34,6 +34,9 @@ std::variant<Path, std::string> parse_path(std::string_view text);
 struct Selection {
     std::vector<const Value*> values;
     const Value* unknown_at = nullptr;
+    // When nothing is selected: the deepest value the path did reach below its start (the block
+    // that lacks the setting), so a finding can point there instead of at the resource.
+    const Value* deepest = nullptr;
 };
 
 // Values for `$resource.Type` and `$resource.Address`, built once per resource when needed.

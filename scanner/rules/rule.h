@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,7 @@ struct Rule {
     std::string description;
     std::map<std::string, std::string> remediation;  // format (or "default") -> text
     std::vector<std::string> resource_types;
+    std::optional<Condition> when;  // the rule applies only to resources where this holds
     Condition check;
     std::string message;
     std::map<std::string, std::vector<std::string>> frameworks;  // key -> control IDs, in file order

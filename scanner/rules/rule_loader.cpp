@@ -13,7 +13,7 @@ namespace {
 
 constexpr std::string_view kRuleKeys[] = {
     "id",        "title",    "severity",   "description", "remediation", "resource", "check",
-    "message",   "frameworks", "crossrefs", "references", "aliases",     "deprecated",
+    "message",   "frameworks", "crossrefs", "references", "aliases",     "deprecated", "when",
 };
 constexpr std::string_view kRemediationKeys[] = {"cloudformation", "terraform", "cdk", "default"};
 
@@ -128,6 +128,9 @@ public:
             } else {
                 rule.deprecated_by = by->as_string();
             }
+        }
+        if (const Value* when = root.find("when")) {
+            if (auto compiled = compile(*when)) rule.when = std::move(*compiled);
         }
         if (const Value* check = root.find("check")) {
             if (auto compiled = compile(*check)) rule.check = std::move(*compiled);

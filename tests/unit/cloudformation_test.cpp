@@ -200,3 +200,22 @@ Resources:
     for (const Diagnostic& d : parsed.diagnostics) reported |= d.message.find("depends on itself") != std::string::npos;
     CHECK(reported);
 }
+
+TEST_CASE("graph: a bucket policy that names its bucket literally is connected to it") {
+    auto parsed = parse_cfn(R"(Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties: {BucketName: statements-archive}
+  Policy:
+    Type: AWS::S3::BucketPolicy
+    Properties: {Bucket: statements-archive, PolicyDocument: {}}
+  Elsewhere:
+    Type: AWS::S3::BucketPolicy
+    Properties: {Bucket: another-bucket, PolicyDocument: {}}
+)");
+    const Graph& g = parsed.graph;
+    const auto in = g.in_edges(parsed.index_of("Bucket"));
+    REQUIRE(in.size() == 1);
+    CHECK(g.edges()[in[0]].from == parsed.index_of("Policy"));
+    CHECK(g.edges()[in[0]].via == "Bucket");
+}

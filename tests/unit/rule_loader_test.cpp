@@ -35,7 +35,7 @@ TEST_CASE("rule files: mistakes are rejected with file:line and what is wrong") 
     expect_error(kHeader + "check:\n  builtin: ingress_port_open\n  args: {ports: [99999]}\n", 9, "0 to 65535");
     expect_error(kHeader + "check:\n  path: 'A[x]'\n  equals: 1\n", 8, "is not an index");
     expect_error(kHeader + "check:\n  all: []\n", 8, "at least one condition");
-    expect_error(kHeader + "check:\n  any: [{path: A, exists: true}]\n  all: [{path: A, exists: true}]\n", 8, "only one of all, any, none");
+    expect_error(kHeader + "check:\n  any: [{path: A, exists: true}]\n  all: [{path: A, exists: true}]\n", 7, "only one of all, any, none");
     expect_error(kHeader + "check: {path: A, exists: yes}\n", 7, "true or false");
     expect_error(kHeader + "check: {path: A, exists: true}\nframeworks:\n  pci: ['1.1']\n", 9, "unknown frameworks key 'pci'");
     expect_error(kHeader + "check: {path: A, exists: true}\nframeworks:\n  gdpr: [32]\n", 9, "quote numbers");
