@@ -20,8 +20,7 @@ Json crossrefs_of(const Rule& rule) {
     Json crossrefs = Json::object();
     for (std::string_view key : kCrossrefKeys) {
         auto it = rule.crossrefs.find(std::string(key));
-        crossrefs[std::string(key)] =
-            it != rule.crossrefs.end() ? Json(it->second) : Json::array();
+        crossrefs[std::string(key)] = it != rule.crossrefs.end() ? Json(it->second) : Json::array();
     }
     return crossrefs;
 }
@@ -45,8 +44,8 @@ std::string render_json(const ReportContext& context) {
     std::size_t failed = 0;
     std::size_t suppressed = 0;
     Json by_severity = Json::object();
-    for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low,
-                       Severity::Info}) {
+    for (Severity s :
+         {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info}) {
         by_severity[std::string(to_string(s))] = 0;
     }
     for (const Finding& finding : scan.findings) {

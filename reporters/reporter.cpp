@@ -10,16 +10,20 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
 
 std::string_view to_string(OutputFormat format) {
     switch (format) {
-        case OutputFormat::Text: return "text";
-        case OutputFormat::Json: return "json";
+        case OutputFormat::Text:
+            return "text";
+        case OutputFormat::Json:
+            return "json";
     }
     return "text";
 }
 
 std::string render(OutputFormat format, const ReportContext& context) {
     switch (format) {
-        case OutputFormat::Text: return render_text(context);
-        case OutputFormat::Json: return render_json(context);
+        case OutputFormat::Text:
+            return render_text(context);
+        case OutputFormat::Json:
+            return render_json(context);
     }
     return {};
 }

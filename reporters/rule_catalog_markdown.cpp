@@ -15,9 +15,12 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
 std::string cell(std::string text) {
     std::string out;
     for (char c : text) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += ' ';
-        else out += c;
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n')
+            out += ' ';
+        else
+            out += c;
     }
     return out;
 }
@@ -30,7 +33,8 @@ std::string render_rule_catalog_markdown(const RuleCatalog& catalog) {
         "Generated from the rule files in `rules/` by `bulwark rules list --format markdown`.\n"
         "Do not edit by hand: run `scripts/update-docs`. A test fails when this file is stale.\n\n"
         "Each rule applies to every format Bulwark reads (CloudFormation, SAM, Terraform, CDK),\n"
-        "because the graph speaks CloudFormation. `bulwark rules show <id>` prints a rule in full.\n\n";
+        "because the graph speaks CloudFormation. `bulwark rules show <id>` prints a rule in "
+        "full.\n\n";
     out += std::to_string(catalog.rules().size()) + " rules.\n\n";
     out += "| Rule | Severity | Resources | Frameworks | Equivalent checks |\n";
     out += "| --- | --- | --- | --- | --- |\n";

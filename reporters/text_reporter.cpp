@@ -17,11 +17,16 @@ constexpr std::string_view kDim = "\x1b[2m";
 
 std::string_view severity_colour(Severity severity) {
     switch (severity) {
-        case Severity::Critical: return "\x1b[1;35m";
-        case Severity::High: return "\x1b[1;31m";
-        case Severity::Medium: return "\x1b[33m";
-        case Severity::Low: return "\x1b[36m";
-        case Severity::Info: return "\x1b[2m";
+        case Severity::Critical:
+            return "\x1b[1;35m";
+        case Severity::High:
+            return "\x1b[1;31m";
+        case Severity::Medium:
+            return "\x1b[33m";
+        case Severity::Low:
+            return "\x1b[36m";
+        case Severity::Info:
+            return "\x1b[2m";
     }
     return "";
 }
@@ -51,8 +56,8 @@ std::string render_text(const ReportContext& context) {
             out += std::string(style(kBold)) + file + std::string(style(kReset)) + "\n";
             current_file = file;
         }
-        const std::string where =
-            std::to_string(finding.range.begin.line) + ":" + std::to_string(finding.range.begin.column);
+        const std::string where = std::to_string(finding.range.begin.line) + ":" +
+                                  std::to_string(finding.range.begin.column);
         out += "  " + pad(where, 8);
         out += std::string(style(severity_colour(finding.severity))) +
                pad(std::string(to_string(finding.severity)), 9) + std::string(style(kReset));
@@ -66,7 +71,8 @@ std::string render_text(const ReportContext& context) {
 
     if (!scan.diagnostics.empty()) {
         if (!out.empty()) out += "\n";
-        out += std::string(style(kBold)) + "Problems reading the input" + std::string(style(kReset)) + "\n";
+        out += std::string(style(kBold)) + "Problems reading the input" +
+               std::string(style(kReset)) + "\n";
         for (const Diagnostic& diagnostic : scan.diagnostics) {
             std::string where = scan.path_of(diagnostic.file);
             if (diagnostic.position.line != 0) {
@@ -107,10 +113,12 @@ std::string render_text(const ReportContext& context) {
 
 std::string render_rule_list_text(const RuleCatalog& catalog) {
     std::size_t width = 0;
-    for (const Rule& rule : catalog.rules()) width = std::max(width, rule.id.size());
+    for (const Rule& rule : catalog.rules())
+        width = std::max(width, rule.id.size());
     std::string out;
     for (const Rule& rule : catalog.rules()) {
-        out += pad(rule.id, width + 2) + pad(std::string(to_string(rule.severity)), 10) + rule.title + "\n";
+        out += pad(rule.id, width + 2) + pad(std::string(to_string(rule.severity)), 10) +
+               rule.title + "\n";
     }
     out += plural(catalog.rules().size(), "rule") + "\n";
     return out;
@@ -152,13 +160,15 @@ std::string render_rule_details(const Rule& rule, const RuleCatalog& catalog) {
         out += "\nEquivalent checks:\n";
         for (const auto& [tool, ids] : rule.crossrefs) {
             std::string list;
-            for (const std::string& id : ids) list += (list.empty() ? "" : ", ") + id;
+            for (const std::string& id : ids)
+                list += (list.empty() ? "" : ", ") + id;
             out += "  " + tool + ": " + list + "\n";
         }
     }
     if (!rule.references.empty()) {
         out += "\nReferences:\n";
-        for (const std::string& reference : rule.references) out += "  " + reference + "\n";
+        for (const std::string& reference : rule.references)
+            out += "  " + reference + "\n";
     }
     out += "\nDefined in " + rule.source + "\n";
     return out;

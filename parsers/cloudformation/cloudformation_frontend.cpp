@@ -8,7 +8,7 @@
 namespace bulwark::cloudformation {
 namespace {
 
-constexpr std::array<std::string_view, 6> kExtensions = {".yaml", ".yml", ".json",
+constexpr std::array<std::string_view, 6> kExtensions = {".yaml",     ".yml", ".json",
                                                          ".template", ".cfn", ".txt"};
 
 // Resource-level keys kept as attributes (rules reach them with `$resource.`).
@@ -26,24 +26,24 @@ bool has_extension(std::string_view path) {
 
 bool is_json(std::string_view content) {
     std::size_t i = content.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    while (i < content.size() && (content[i] == ' ' || content[i] == '\n' || content[i] == '\r' ||
-                                  content[i] == '\t')) {
+    while (i < content.size() &&
+           (content[i] == ' ' || content[i] == '\n' || content[i] == '\r' || content[i] == '\t')) {
         ++i;
     }
     return i < content.size() && content[i] == '{';
 }
 
 class TemplateParser {
-public:
+  public:
     TemplateParser(FileId file, std::string_view scope, const TemplateOptions& options,
                    FrontendOutput& out)
         : file_(file), scope_(scope), options_(options), out_(out) {}
 
     void parse(std::string_view content) {
-        ReadResult read = is_json(content)
-                              ? read_json(content, file_)
-                              : read_yaml(content, file_, {}, expand_short_form);
-        for (Diagnostic& diagnostic : read.diagnostics) out_.diagnostics.push_back(diagnostic);
+        ReadResult read = is_json(content) ? read_json(content, file_)
+                                           : read_yaml(content, file_, {}, expand_short_form);
+        for (Diagnostic& diagnostic : read.diagnostics)
+            out_.diagnostics.push_back(diagnostic);
         if (!read.value) {
             out_.recognized = true;  // it looked like a template; the reader said why it is not
             return;
@@ -72,7 +72,7 @@ public:
         }
     }
 
-private:
+  private:
     void report(const SourceRange& at, DiagnosticCode code, std::string message,
                 DiagnosticSeverity severity = DiagnosticSeverity::Error) {
         out_.diagnostics.push_back(Diagnostic{file_, at.begin, severity, code, std::move(message)});
@@ -138,7 +138,8 @@ private:
         if (depends_on == nullptr) return;
         std::vector<const Value*> names;
         if (depends_on->is_list()) {
-            for (const Value& item : depends_on->as_list()) names.push_back(&item);
+            for (const Value& item : depends_on->as_list())
+                names.push_back(&item);
         } else {
             names.push_back(depends_on);
         }

@@ -7,14 +7,14 @@ namespace bulwark::cloudformation {
 
 // CloudFormation templates in YAML (short-form tags included) and JSON.
 class CloudFormationFrontend final : public Frontend {
-public:
+  public:
     explicit CloudFormationFrontend(TemplateOptions options = {}) : options_(std::move(options)) {}
 
     std::string_view name() const override { return "cloudformation"; }
     bool claims(std::string_view path, std::string_view content) const override;
     FrontendOutput parse(const SourceFile& file) const override;
 
-private:
+  private:
     TemplateOptions options_;
 };
 

@@ -7,9 +7,9 @@ namespace bulwark::cloudformation {
 namespace {
 
 constexpr std::array<std::string_view, 17> kFunctionTags = {
-    "Base64",  "Cidr",   "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join",
-    "Select",  "Split",  "Sub",       "Transform", "And",  "Equals",      "If",
-    "Not",     "Or",     "Length",
+    "Base64", "Cidr",   "FindInMap", "GetAtt", "GetAZs",    "ImportValue",
+    "Join",   "Select", "Split",     "Sub",    "Transform", "And",
+    "Equals", "If",     "Not",       "Or",     "Length",
 };
 
 }  // namespace
@@ -27,10 +27,9 @@ Value expand_short_form(std::string_view tag, Value node, std::vector<Diagnostic
         if (name == "ToJsonString") key = "Fn::ToJsonString";
     }
     if (key.empty()) {
-        diagnostics.push_back(Diagnostic{range.file, range.begin, DiagnosticSeverity::Warning,
-                                         DiagnosticCode::Unsupported,
-                                         "unknown YAML tag " + std::string(tag) +
-                                             "; the value is used as written"});
+        diagnostics.push_back(Diagnostic{
+            range.file, range.begin, DiagnosticSeverity::Warning, DiagnosticCode::Unsupported,
+            "unknown YAML tag " + std::string(tag) + "; the value is used as written"});
         return node;
     }
     Value wrapped = Value::map({}, range);

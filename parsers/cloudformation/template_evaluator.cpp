@@ -34,7 +34,8 @@ std::string_view intrinsic_name(const Value& value) {
 Value unknown_from(std::string reason, const std::vector<const Value*>& inputs,
                    const SourceRange& at) {
     std::vector<Reference> references;
-    for (const Value* input : inputs) collect_references(*input, references);
+    for (const Value* input : inputs)
+        collect_references(*input, references);
     return Value::unknown(std::move(reason), std::move(references), at);
 }
 
@@ -71,21 +72,28 @@ void collect_references(const Value& value, std::vector<Reference>& out) {
             }
             break;
         case ValueKind::List:
-            for (const Value& item : value.as_list()) collect_references(item, out);
+            for (const Value& item : value.as_list())
+                collect_references(item, out);
             break;
         case ValueKind::Map:
-            for (const Value::Entry& entry : value.as_map()) collect_references(entry.value, out);
+            for (const Value::Entry& entry : value.as_map())
+                collect_references(entry.value, out);
             break;
-        default: break;
+        default:
+            break;
     }
 }
 
 std::optional<std::string> scalar_text(const Value& value) {
     switch (value.kind()) {
-        case ValueKind::String: return value.as_string();
-        case ValueKind::Number: return format_number(value.as_number());
-        case ValueKind::Bool: return std::string(value.as_bool() ? "true" : "false");
-        default: return std::nullopt;
+        case ValueKind::String:
+            return value.as_string();
+        case ValueKind::Number:
+            return format_number(value.as_number());
+        case ValueKind::Bool:
+            return std::string(value.as_bool() ? "true" : "false");
+        default:
+            return std::nullopt;
     }
 }
 
@@ -126,7 +134,8 @@ std::optional<Value> TemplateEvaluator::resolve(const Value& value) {
         Value out = Value::map({}, value.range());
         for (const Value::Entry& entry : value.as_map()) {
             if (auto resolved = resolve(entry.value)) {
-                out.as_map().push_back(Value::Entry{entry.key, entry.key_range, std::move(*resolved)});
+                out.as_map().push_back(
+                    Value::Entry{entry.key, entry.key_range, std::move(*resolved)});
             }
         }
         return out;
@@ -159,9 +168,9 @@ std::optional<Value> TemplateEvaluator::resolve_intrinsic(std::string_view funct
 Value TemplateEvaluator::parameter_value(std::string_view name, const SourceRange& at) {
     const Value* parameter = parameters_ ? parameters_->find(name) : nullptr;
     const Value* type = parameter ? parameter->find("Type") : nullptr;
-    const bool is_list = type && type->is_string() &&
-                         (type->as_string() == "CommaDelimitedList" ||
-                          type->as_string().starts_with("List<"));
+    const bool is_list =
+        type && type->is_string() &&
+        (type->as_string() == "CommaDelimitedList" || type->as_string().starts_with("List<"));
     auto as_parameter = [&](Value value) {
         if (!is_list || !value.is_string()) return value;
         Value::List items;
@@ -169,8 +178,10 @@ Value TemplateEvaluator::parameter_value(std::string_view name, const SourceRang
         while (true) {
             const std::size_t comma = rest.find(',');
             std::string_view item = rest.substr(0, comma);
-            while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-            while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+            while (!item.empty() && item.front() == ' ')
+                item.remove_prefix(1);
+            while (!item.empty() && item.back() == ' ')
+                item.remove_suffix(1);
             items.push_back(Value::string(std::string(item), value.range()));
             if (comma == std::string_view::npos) break;
             rest.remove_prefix(comma + 1);
@@ -304,8 +315,7 @@ Value TemplateEvaluator::join(const Value& argument, const SourceRange& at) {
     auto items = resolve(argument.as_list()[1]);
     if (!delimiter || !items || !delimiter->is_string() || !items->is_list()) {
         return unknown_from("Fn::Join of values known only at deployment",
-                            {delimiter ? &*delimiter : &argument, items ? &*items : &argument},
-                            at);
+                            {delimiter ? &*delimiter : &argument, items ? &*items : &argument}, at);
     }
     std::string out;
     bool first = true;
@@ -421,9 +431,9 @@ Value TemplateEvaluator::find_in_map(const Value& argument, const SourceRange& a
         found = found ? found->find(key) : nullptr;
     }
     if (found == nullptr) {
-        report(at, DiagnosticSeverity::Warning, DiagnosticCode::UnresolvedReference,
-               "Fn::FindInMap finds no " + keys[0] + "/" + keys[1] + "/" + keys[2] +
-                   " in Mappings");
+        report(
+            at, DiagnosticSeverity::Warning, DiagnosticCode::UnresolvedReference,
+            "Fn::FindInMap finds no " + keys[0] + "/" + keys[1] + "/" + keys[2] + " in Mappings");
         return Value::unknown("Fn::FindInMap of a missing key", {}, at);
     }
     return resolve(*found).value_or(Value::null(at));

@@ -22,7 +22,7 @@ struct TemplateOptions {
 // decided only at deployment (pseudo parameters, attributes, imports, parameters without a value)
 // becomes Unknown; references to resources become Unknown values that remember their target.
 class TemplateEvaluator {
-public:
+  public:
     TemplateEvaluator(const Value& root, const TemplateOptions& options,
                       std::vector<Diagnostic>& diagnostics);
 
@@ -34,7 +34,7 @@ public:
 
     bool is_resource(std::string_view logical_id) const;
 
-private:
+  private:
     std::optional<Value> resolve_intrinsic(std::string_view function, const Value& argument,
                                            const SourceRange& at);
     std::optional<Value> ref(const Value& argument, const SourceRange& at);

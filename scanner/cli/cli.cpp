@@ -55,7 +55,8 @@ std::vector<std::string> split_list(const std::vector<std::string>& items) {
         std::size_t start = 0;
         while (start <= item.size()) {
             const std::size_t comma = item.find(',', start);
-            std::string part = item.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            std::string part =
+                item.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
             if (!part.empty()) out.push_back(part);
             if (comma == std::string::npos) break;
             start = comma + 1;
@@ -68,7 +69,8 @@ const RuleCatalog* load_catalog(const std::vector<std::string>& rule_dirs,
                                 std::unique_ptr<RuleCatalog>& holder, std::ostream& err) {
     auto loaded = RuleCatalog::load(as_paths(rule_dirs));
     if (auto* errors = std::get_if<std::vector<RuleFileError>>(&loaded)) {
-        for (const RuleFileError& error : *errors) err << "error: " << format_error(error) << "\n";
+        for (const RuleFileError& error : *errors)
+            err << "error: " << format_error(error) << "\n";
         err << "bulwark: " << errors->size() << " problem(s) in rule files; nothing was scanned\n";
         return nullptr;
     }
@@ -84,7 +86,8 @@ struct OutputTarget {
 int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool terminal) {
     // Outputs: the i-th --output goes with the i-th --format; `--format json:FILE` works too.
     std::vector<OutputTarget> targets;
-    std::vector<std::string> formats = args.formats.empty() ? std::vector<std::string>{"text"} : args.formats;
+    std::vector<std::string> formats =
+        args.formats.empty() ? std::vector<std::string>{"text"} : args.formats;
     if (args.outputs.size() > formats.size()) {
         err << "bulwark: more --output than --format options; pair each output with a format\n";
         return kExitUsage;
@@ -109,7 +112,8 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
         targets.push_back({*format, path});
     }
     if (to_stdout > 1) {
-        err << "bulwark: only one format can go to standard output; give the others --output FILE\n";
+        err << "bulwark: only one format can go to standard output; give the others --output "
+               "FILE\n";
         return kExitUsage;
     }
     std::optional<Severity> threshold;
@@ -131,13 +135,15 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
     const std::vector<std::string> skip = split_list(args.skip);
     for (const std::string& id : only) {
         if (!catalog->find(id)) {
-            err << "bulwark: --only names an unknown rule '" << id << "' (see `bulwark rules list`)\n";
+            err << "bulwark: --only names an unknown rule '" << id
+                << "' (see `bulwark rules list`)\n";
             return kExitUsage;
         }
     }
     for (const std::string& id : skip) {
         if (!catalog->find(id)) {
-            err << "bulwark: --skip names an unknown rule '" << id << "' (see `bulwark rules list`)\n";
+            err << "bulwark: --skip names an unknown rule '" << id
+                << "' (see `bulwark rules list`)\n";
             return kExitUsage;
         }
     }
@@ -217,9 +223,12 @@ int run_rules_list(const RulesArgs& args, std::ostream& out, std::ostream& err) 
     std::unique_ptr<RuleCatalog> holder;
     const RuleCatalog* catalog = load_catalog(args.rule_dirs, holder, err);
     if (catalog == nullptr) return kExitUsage;
-    if (args.format == "json") out << render_rule_list_json(*catalog);
-    else if (args.format == "markdown") out << render_rule_catalog_markdown(*catalog);
-    else out << render_rule_list_text(*catalog);
+    if (args.format == "json")
+        out << render_rule_list_json(*catalog);
+    else if (args.format == "markdown")
+        out << render_rule_catalog_markdown(*catalog);
+    else
+        out << render_rule_list_text(*catalog);
     return kExitClean;
 }
 
@@ -281,12 +290,14 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     CLI::App* rules = app.add_subcommand("rules", "List and explain the rules");
     rules->require_subcommand(1);
     CLI::App* rules_list = rules->add_subcommand("list", "List every rule");
-    rules_list->add_option("--format", rules_args.format, "text, json or markdown (the docs catalog)");
+    rules_list->add_option("--format", rules_args.format,
+                           "text, json or markdown (the docs catalog)");
     rules_list->add_option("--rules", rules_args.rule_dirs, "Also load rules from this directory");
     CLI::App* rules_show = rules->add_subcommand("show", "Show one rule in full");
     rules_show->add_option("rule", rules_args.rule_id, "Rule ID")->required();
     rules_show->add_option("--rules", rules_args.rule_dirs, "Also load rules from this directory");
-    CLI::App* rules_builtins = rules->add_subcommand("builtins", "List the built-in check functions");
+    CLI::App* rules_builtins =
+        rules->add_subcommand("builtins", "List the built-in check functions");
 
     CLI::App* version = app.add_subcommand("version", "Print the version");
 
@@ -295,7 +306,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         return !args.empty() && command->get_name() == args.front();
     });
     if (!args.empty() && !args.front().starts_with('-') && !known) {
-        err << "bulwark: unknown command '" << args.front() << "' (commands: scan, rules, version)\n";
+        err << "bulwark: unknown command '" << args.front()
+            << "' (commands: scan, rules, version)\n";
         err << "Run `bulwark --help` for usage.\n";
         return kExitUsage;
     }

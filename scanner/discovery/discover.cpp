@@ -11,8 +11,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kSkippedDirectories[] = {
-    ".git", ".hg", ".svn", ".terraform", "node_modules", ".venv", "__pycache__", ".mypy_cache",
-    ".pytest_cache", ".tox", ".idea", ".vscode",
+    ".git",        ".hg",         ".svn",          ".terraform", "node_modules", ".venv",
+    "__pycache__", ".mypy_cache", ".pytest_cache", ".tox",       ".idea",        ".vscode",
 };
 
 bool inside(const fs::path& path, const fs::path& root) {
@@ -48,8 +48,10 @@ fs::path default_root(const std::vector<fs::path>& paths) {
     std::error_code ec;
     const fs::path cwd = fs::current_path(ec).lexically_normal();
     std::vector<fs::path> absolute;
-    for (const fs::path& p : paths) absolute.push_back(fs::absolute(p, ec).lexically_normal());
-    if (std::all_of(absolute.begin(), absolute.end(), [&](const fs::path& p) { return inside(p, cwd); })) {
+    for (const fs::path& p : paths)
+        absolute.push_back(fs::absolute(p, ec).lexically_normal());
+    if (std::all_of(absolute.begin(), absolute.end(),
+                    [&](const fs::path& p) { return inside(p, cwd); })) {
         return cwd;
     }
     fs::path common = absolute.empty() ? cwd : absolute.front();
@@ -87,7 +89,8 @@ DiscoveryResult discover(const DiscoveryOptions& options) {
             continue;
         }
         if (!fs::is_directory(status)) continue;
-        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
+                                            ec);
         if (ec) {
             result.errors.push_back(given.string() + ": " + ec.message());
             continue;
@@ -114,8 +117,9 @@ DiscoveryResult discover(const DiscoveryOptions& options) {
             if (entry.is_regular_file(ec)) take(entry.path());
         }
     }
-    std::sort(result.files.begin(), result.files.end(),
-              [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.relative < b.relative; });
+    std::sort(
+        result.files.begin(), result.files.end(),
+        [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.relative < b.relative; });
     return result;
 }
 

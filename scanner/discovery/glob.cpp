@@ -41,20 +41,18 @@ bool glob_match(std::string_view pattern, std::string_view path) {
     if (pattern.find('/') != std::string_view::npos) {
         if (pattern.starts_with('/')) pattern.remove_prefix(1);
         // A directory pattern also covers everything below it.
-        return match_here(pattern, path) ||
-               (path.size() > pattern.size() &&
-                [&] {
-                    for (std::size_t i = 0; i < path.size(); ++i) {
-                        if (path[i] == '/' && match_here(pattern, path.substr(0, i))) return true;
-                    }
-                    return false;
-                }());
+        return match_here(pattern, path) || (path.size() > pattern.size() && [&] {
+                   for (std::size_t i = 0; i < path.size(); ++i) {
+                       if (path[i] == '/' && match_here(pattern, path.substr(0, i))) return true;
+                   }
+                   return false;
+               }());
     }
     std::size_t start = 0;
     while (start <= path.size()) {
         const std::size_t end = path.find('/', start);
-        const std::string_view segment =
-            path.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        const std::string_view segment = path.substr(
+            start, end == std::string_view::npos ? std::string_view::npos : end - start);
         if (match_here(pattern, segment)) return true;
         if (end == std::string_view::npos) break;
         start = end + 1;

@@ -13,13 +13,13 @@ namespace bulwark {
 
 // Bounds that keep hostile documents from exhausting time or memory.
 struct ReadLimits {
-    std::size_t max_depth = 256;          // nesting of maps and lists
-    std::size_t max_nodes = 4'000'000;    // nodes built, aliases expanded included
+    std::size_t max_depth = 256;        // nesting of maps and lists
+    std::size_t max_nodes = 4'000'000;  // nodes built, aliases expanded included
 };
 
 // Called for each node written with a local tag (`!Ref Name`); returns the value to use instead.
-using TagHandler = std::function<Value(std::string_view tag, Value node,
-                                       std::vector<Diagnostic>& diagnostics)>;
+using TagHandler =
+    std::function<Value(std::string_view tag, Value node, std::vector<Diagnostic>& diagnostics)>;
 
 // The document, or nothing when it could not be read at all; diagnostics either way.
 struct ReadResult {

@@ -10,7 +10,7 @@ namespace {
 // A strict RFC 8259 reader that records where every value and key starts and ends. nlohmann_json
 // keeps no positions, and positions are what findings are made of.
 class JsonReader {
-public:
+  public:
     JsonReader(std::string_view text, FileId file, const ReadLimits& limits,
                std::vector<Diagnostic>& diagnostics)
         : text_(text), file_(file), limits_(limits), diagnostics_(diagnostics) {
@@ -27,7 +27,7 @@ public:
         return value;
     }
 
-private:
+  private:
     SourcePosition here() const {
         return {line_, static_cast<std::uint32_t>(pos_ - line_start_ + 1)};
     }
@@ -109,7 +109,8 @@ private:
         if (text_[pos_] == '-') ++pos_;
         auto digits = [&] {
             const std::size_t from = pos_;
-            while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
+            while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9')
+                ++pos_;
             return pos_ - from;
         };
         const std::size_t integer_start = pos_;
@@ -156,10 +157,14 @@ private:
         for (int i = 0; i < 4; ++i) {
             const char c = text_[pos_++];
             code <<= 4;
-            if (c >= '0' && c <= '9') code |= static_cast<std::uint32_t>(c - '0');
-            else if (c >= 'a' && c <= 'f') code |= static_cast<std::uint32_t>(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') code |= static_cast<std::uint32_t>(c - 'A' + 10);
-            else return std::nullopt;
+            if (c >= '0' && c <= '9')
+                code |= static_cast<std::uint32_t>(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                code |= static_cast<std::uint32_t>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                code |= static_cast<std::uint32_t>(c - 'A' + 10);
+            else
+                return std::nullopt;
         }
         return code;
     }
@@ -186,14 +191,30 @@ private:
             if (pos_ >= text_.size()) return fail("unterminated escape sequence");
             const char escape = text_[pos_++];
             switch (escape) {
-                case '"': out.push_back('"'); break;
-                case '\\': out.push_back('\\'); break;
-                case '/': out.push_back('/'); break;
-                case 'b': out.push_back('\b'); break;
-                case 'f': out.push_back('\f'); break;
-                case 'n': out.push_back('\n'); break;
-                case 'r': out.push_back('\r'); break;
-                case 't': out.push_back('\t'); break;
+                case '"':
+                    out.push_back('"');
+                    break;
+                case '\\':
+                    out.push_back('\\');
+                    break;
+                case '/':
+                    out.push_back('/');
+                    break;
+                case 'b':
+                    out.push_back('\b');
+                    break;
+                case 'f':
+                    out.push_back('\f');
+                    break;
+                case 'n':
+                    out.push_back('\n');
+                    break;
+                case 'r':
+                    out.push_back('\r');
+                    break;
+                case 't':
+                    out.push_back('\t');
+                    break;
                 case 'u': {
                     auto code = read_hex4();
                     if (!code) return fail("invalid \\u escape");
@@ -211,7 +232,8 @@ private:
                     append_utf8(out, *code);
                     break;
                 }
-                default: return fail(std::string("invalid escape '\\") + escape + "'");
+                default:
+                    return fail(std::string("invalid escape '\\") + escape + "'");
             }
         }
     }

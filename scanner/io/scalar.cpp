@@ -12,8 +12,8 @@ bool all_digits(std::string_view text, int base) {
     if (text.empty()) return false;
     for (char c : text) {
         const bool ok = base == 8    ? (c >= '0' && c <= '7')
-                         : base == 16 ? std::isxdigit(static_cast<unsigned char>(c)) != 0
-                                      : (c >= '0' && c <= '9');
+                        : base == 16 ? std::isxdigit(static_cast<unsigned char>(c)) != 0
+                                     : (c >= '0' && c <= '9');
         if (!ok) return false;
     }
     return true;

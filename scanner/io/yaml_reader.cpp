@@ -34,7 +34,7 @@ struct Frame {
 };
 
 class YamlBuilder {
-public:
+  public:
     YamlBuilder(FileId file, const ReadLimits& limits, const TagHandler& tag_handler,
                 std::vector<Diagnostic>& diagnostics)
         : file_(file), limits_(limits), tag_handler_(tag_handler), diagnostics_(diagnostics) {}
@@ -42,7 +42,8 @@ public:
     // Returns false when reading must stop (a fatal problem was reported).
     bool handle(const yaml_event_t& event) {
         switch (event.type) {
-            case YAML_SCALAR_EVENT: return on_scalar(event);
+            case YAML_SCALAR_EVENT:
+                return on_scalar(event);
             case YAML_SEQUENCE_START_EVENT:
                 return on_collection_start(false, text_of(event.data.sequence_start.anchor),
                                            text_of(event.data.sequence_start.tag), event);
@@ -50,17 +51,22 @@ public:
                 return on_collection_start(true, text_of(event.data.mapping_start.anchor),
                                            text_of(event.data.mapping_start.tag), event);
             case YAML_SEQUENCE_END_EVENT:
-            case YAML_MAPPING_END_EVENT: return on_collection_end(event);
-            case YAML_ALIAS_EVENT: return on_alias(event);
-            case YAML_DOCUMENT_END_EVENT: done_ = true; return true;
-            default: return true;
+            case YAML_MAPPING_END_EVENT:
+                return on_collection_end(event);
+            case YAML_ALIAS_EVENT:
+                return on_alias(event);
+            case YAML_DOCUMENT_END_EVENT:
+                done_ = true;
+                return true;
+            default:
+                return true;
         }
     }
 
     bool done() const { return done_; }
     std::optional<Value> take_root() { return std::move(root_); }
 
-private:
+  private:
     SourceRange range(const yaml_event_t& event) const {
         return SourceRange{file_, position_of(event.start_mark), position_of(event.end_mark)};
     }
@@ -99,7 +105,8 @@ private:
             frame.have_key = true;
             frame.key.assign(text);
             frame.key_range = where;
-            frame.key_is_merge = text == "<<" && scalar.style == YAML_PLAIN_SCALAR_STYLE && tag.empty();
+            frame.key_is_merge =
+                text == "<<" && scalar.style == YAML_PLAIN_SCALAR_STYLE && tag.empty();
             return true;
         }
 
@@ -188,7 +195,8 @@ private:
                 }
             }
         } else if (source.is_list()) {
-            for (const Value& item : source.as_list()) merge_into(map, item, at);
+            for (const Value& item : source.as_list())
+                merge_into(map, item, at);
         } else {
             report(at, DiagnosticSeverity::Warning, DiagnosticCode::InvalidTemplate,
                    "merge key << needs a mapping or a list of mappings");
@@ -208,7 +216,8 @@ private:
         frame.have_key = false;
         // A block map or list under a key begins on the next line; point at the key instead,
         // as JSON's `"Key": {` does.
-        if ((value.is_map() || value.is_list()) && value.range().begin.line > frame.key_range.begin.line) {
+        if ((value.is_map() || value.is_list()) &&
+            value.range().begin.line > frame.key_range.begin.line) {
             SourceRange range = value.range();
             range.begin = frame.key_range.begin;
             value.set_range(range);
@@ -257,7 +266,9 @@ ReadResult read_yaml(std::string_view text, FileId file, const ReadLimits& limit
     ReadResult result;
     std::unique_ptr<yaml_parser_t, ParserDeleter> parser(new yaml_parser_t);
     if (!yaml_parser_initialize(parser.get())) {
-        result.diagnostics.push_back(Diagnostic{file, {}, DiagnosticSeverity::Error,
+        result.diagnostics.push_back(Diagnostic{file,
+                                                {},
+                                                DiagnosticSeverity::Error,
                                                 DiagnosticCode::ParseError,
                                                 "could not initialise the YAML parser"});
         return result;

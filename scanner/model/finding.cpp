@@ -6,18 +6,23 @@ namespace bulwark {
 
 std::string_view to_string(Severity severity) {
     switch (severity) {
-        case Severity::Critical: return "critical";
-        case Severity::High: return "high";
-        case Severity::Medium: return "medium";
-        case Severity::Low: return "low";
-        case Severity::Info: return "info";
+        case Severity::Critical:
+            return "critical";
+        case Severity::High:
+            return "high";
+        case Severity::Medium:
+            return "medium";
+        case Severity::Low:
+            return "low";
+        case Severity::Info:
+            return "info";
     }
     return "info";
 }
 
 std::optional<Severity> parse_severity(std::string_view text) {
-    for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low,
-                       Severity::Info}) {
+    for (Severity s :
+         {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info}) {
         if (to_string(s) == text) return s;
     }
     return std::nullopt;

@@ -14,8 +14,11 @@ enum class Severity : std::uint8_t { Critical, High, Medium, Low, Info };
 
 std::string_view to_string(Severity severity);
 std::optional<Severity> parse_severity(std::string_view text);
-// Critical ranks highest; `at_least(s, threshold)` is true when s is as severe as threshold or more.
-constexpr bool at_least(Severity s, Severity threshold) { return s <= threshold; }
+// Critical ranks highest; `at_least(s, threshold)` is true when s is as severe as threshold or
+// more.
+constexpr bool at_least(Severity s, Severity threshold) {
+    return s <= threshold;
+}
 
 enum class FindingStatus : std::uint8_t { Failed, Suppressed };
 

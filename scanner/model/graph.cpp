@@ -56,7 +56,8 @@ void add_name_matches(const std::vector<Resource>& resources, std::vector<Edge>&
             auto found = owners.find(name->as_string());
             if (found == owners.end()) continue;
             for (ResourceIndex owner : found->second) {
-                edges.push_back(Edge{i, owner, EdgeKind::Reference, std::string(match.name_property)});
+                edges.push_back(
+                    Edge{i, owner, EdgeKind::Reference, std::string(match.name_property)});
             }
         }
     }
@@ -91,7 +92,8 @@ void collect_references(const Value& value, std::string& path, ResourceIndex fro
                 path.resize(mark);
             }
             break;
-        default: break;
+        default:
+            break;
     }
 }
 
@@ -115,8 +117,12 @@ std::span<const ResourceIndex> Graph::of_type(std::string_view type) const {
     return it->second;
 }
 
-std::span<const std::uint32_t> Graph::out_edges(ResourceIndex index) const { return out_[index]; }
-std::span<const std::uint32_t> Graph::in_edges(ResourceIndex index) const { return in_[index]; }
+std::span<const std::uint32_t> Graph::out_edges(ResourceIndex index) const {
+    return out_[index];
+}
+std::span<const std::uint32_t> Graph::in_edges(ResourceIndex index) const {
+    return in_[index];
+}
 
 std::optional<ResourceIndex> Graph::find(std::string_view scope, std::string_view address) const {
     auto it = by_scoped_address_.find(scoped_key(scope, address));
@@ -129,7 +135,8 @@ std::optional<ResourceIndex> Graph::folded_into(ResourceIndex index) const {
 }
 
 void GraphBuilder::add(std::vector<Resource> resources) {
-    for (Resource& resource : resources) resources_.push_back(std::move(resource));
+    for (Resource& resource : resources)
+        resources_.push_back(std::move(resource));
 }
 
 Graph GraphBuilder::build() && {
@@ -197,4 +204,3 @@ Graph GraphBuilder::build() && {
 }
 
 }  // namespace bulwark
-

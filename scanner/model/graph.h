@@ -29,7 +29,7 @@ struct Edge {
 // The resources of one scan and the references between them. Immutable once built, so rules
 // evaluate over it from several threads without locks.
 class Graph {
-public:
+  public:
     const std::vector<Resource>& resources() const { return resources_; }
     const Resource& resource(ResourceIndex index) const { return resources_[index]; }
     const std::vector<Edge>& edges() const { return edges_; }
@@ -44,7 +44,7 @@ public:
     // The owner an attached resource was folded into, if any.
     std::optional<ResourceIndex> folded_into(ResourceIndex index) const;
 
-private:
+  private:
     friend class GraphBuilder;
 
     std::vector<Resource> resources_;
@@ -59,12 +59,12 @@ private:
 // Builds the graph: indexes resources, turns references inside values into edges and folds
 // attached resources (security group rules, ...) into their owners.
 class GraphBuilder {
-public:
+  public:
     void add(Resource resource) { resources_.push_back(std::move(resource)); }
     void add(std::vector<Resource> resources);
     Graph build() &&;
 
-private:
+  private:
     std::vector<Resource> resources_;
 };
 

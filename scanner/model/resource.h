@@ -24,8 +24,8 @@ enum class SourceFormat : std::uint8_t {
 std::string_view to_string(SourceFormat format);
 
 struct Resource {
-    std::string address;      // CloudFormation logical ID; Terraform aws_x.name, module.m.aws_x.name[0]
-    std::string type;         // canonical CloudFormation type, e.g. AWS::S3::Bucket
+    std::string address;  // CloudFormation logical ID; Terraform aws_x.name, module.m.aws_x.name[0]
+    std::string type;     // canonical CloudFormation type, e.g. AWS::S3::Bucket
     std::string native_type;  // as written: AWS::S3::Bucket, aws_s3_bucket, s3.Bucket
     SourceFormat format = SourceFormat::CloudFormation;
     FileId file = kNoFile;

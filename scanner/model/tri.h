@@ -8,7 +8,9 @@ namespace bulwark {
 // Three-valued logic: a check is true, false, or cannot be decided before deployment.
 enum class Tri : std::uint8_t { False, True, Unknown };
 
-constexpr Tri tri(bool b) { return b ? Tri::True : Tri::False; }
+constexpr Tri tri(bool b) {
+    return b ? Tri::True : Tri::False;
+}
 
 constexpr Tri tri_not(Tri t) {
     return t == Tri::Unknown ? Tri::Unknown : (t == Tri::True ? Tri::False : Tri::True);

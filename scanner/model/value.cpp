@@ -7,9 +7,15 @@ namespace bulwark {
 
 Value::Value(Data data, SourceRange range) : data_(std::move(data)), range_(range) {}
 
-Value Value::null(SourceRange range) { return Value(Data{std::monostate{}}, range); }
-Value Value::boolean(bool b, SourceRange range) { return Value(Data{b}, range); }
-Value Value::number(double n, SourceRange range) { return Value(Data{n}, range); }
+Value Value::null(SourceRange range) {
+    return Value(Data{std::monostate{}}, range);
+}
+Value Value::boolean(bool b, SourceRange range) {
+    return Value(Data{b}, range);
+}
+Value Value::number(double n, SourceRange range) {
+    return Value(Data{n}, range);
+}
 Value Value::string(std::string s, SourceRange range) {
     return Value(Data{std::in_place_type<std::string>, std::move(s)}, range);
 }
@@ -55,9 +61,11 @@ void Value::set(std::string key, Value value, SourceRange key_range) {
 std::size_t Value::node_count() const {
     std::size_t count = 1;
     if (is_list()) {
-        for (const Value& item : as_list()) count += item.node_count();
+        for (const Value& item : as_list())
+            count += item.node_count();
     } else if (is_map()) {
-        for (const Entry& entry : as_map()) count += entry.value.node_count();
+        for (const Entry& entry : as_map())
+            count += entry.value.node_count();
     }
     return count;
 }
@@ -65,11 +73,16 @@ std::size_t Value::node_count() const {
 bool Value::same_as(const Value& other) const {
     if (kind() != other.kind()) return false;
     switch (kind()) {
-        case ValueKind::Null: return true;
-        case ValueKind::Bool: return as_bool() == other.as_bool();
-        case ValueKind::Number: return as_number() == other.as_number();
-        case ValueKind::String: return as_string() == other.as_string();
-        case ValueKind::Unknown: return false;  // two unknowns are never known to be equal
+        case ValueKind::Null:
+            return true;
+        case ValueKind::Bool:
+            return as_bool() == other.as_bool();
+        case ValueKind::Number:
+            return as_number() == other.as_number();
+        case ValueKind::String:
+            return as_string() == other.as_string();
+        case ValueKind::Unknown:
+            return false;  // two unknowns are never known to be equal
         case ValueKind::List: {
             const List& a = as_list();
             const List& b = other.as_list();
@@ -95,13 +108,20 @@ bool Value::same_as(const Value& other) const {
 
 std::string_view to_string(ValueKind kind) {
     switch (kind) {
-        case ValueKind::Null: return "null";
-        case ValueKind::Bool: return "bool";
-        case ValueKind::Number: return "number";
-        case ValueKind::String: return "string";
-        case ValueKind::List: return "list";
-        case ValueKind::Map: return "map";
-        case ValueKind::Unknown: return "unknown";
+        case ValueKind::Null:
+            return "null";
+        case ValueKind::Bool:
+            return "bool";
+        case ValueKind::Number:
+            return "number";
+        case ValueKind::String:
+            return "string";
+        case ValueKind::List:
+            return "list";
+        case ValueKind::Map:
+            return "map";
+        case ValueKind::Unknown:
+            return "unknown";
     }
     return "unknown";
 }
@@ -119,13 +139,20 @@ std::string format_number(double n) {
 
 std::string describe(const Value& value) {
     switch (value.kind()) {
-        case ValueKind::Null: return "null";
-        case ValueKind::Bool: return value.as_bool() ? "true" : "false";
-        case ValueKind::Number: return format_number(value.as_number());
-        case ValueKind::String: return value.as_string();
-        case ValueKind::List: return "[" + std::to_string(value.as_list().size()) + " items]";
-        case ValueKind::Map: return "{" + std::to_string(value.as_map().size()) + " keys}";
-        case ValueKind::Unknown: return "(unknown: " + value.as_unknown().reason + ")";
+        case ValueKind::Null:
+            return "null";
+        case ValueKind::Bool:
+            return value.as_bool() ? "true" : "false";
+        case ValueKind::Number:
+            return format_number(value.as_number());
+        case ValueKind::String:
+            return value.as_string();
+        case ValueKind::List:
+            return "[" + std::to_string(value.as_list().size()) + " items]";
+        case ValueKind::Map:
+            return "{" + std::to_string(value.as_map().size()) + " keys}";
+        case ValueKind::Unknown:
+            return "(unknown: " + value.as_unknown().reason + ")";
     }
     return "";
 }

@@ -31,7 +31,7 @@ enum class ValueKind : std::uint8_t { Null, Bool, Number, String, List, Map, Unk
 
 // A configuration value from any front-end, with the source range it came from.
 class Value {
-public:
+  public:
     struct Entry;
     using List = std::vector<Value>;
     using Map = std::vector<Entry>;  // insertion-ordered; keys are unique
@@ -81,7 +81,7 @@ public:
     // Structural equality, ignoring ranges.
     bool same_as(const Value& other) const;
 
-private:
+  private:
     using Data = std::variant<std::monostate, bool, double, std::string, List, Map, Unknown>;
     explicit Value(Data data, SourceRange range);
 

@@ -25,7 +25,7 @@ struct FrontendOutput {
 // A reader for one infrastructure format. Front-ends take a buffer, not a path, so they can be
 // fuzzed; they are stateless and called from several threads at once.
 class Frontend {
-public:
+  public:
     virtual ~Frontend() = default;
     virtual std::string_view name() const = 0;
     // A cheap test on the name and content: does this front-end read the file?

@@ -95,10 +95,11 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     result.root = options.discovery.root;
     DiscoveryResult discovered = discover(options.discovery);
     for (const std::string& error : discovered.errors) {
-        result.diagnostics.push_back(Diagnostic{kNoFile, {}, DiagnosticSeverity::Error,
-                                                DiagnosticCode::UnreadableFile, error});
+        result.diagnostics.push_back(Diagnostic{
+            kNoFile, {}, DiagnosticSeverity::Error, DiagnosticCode::UnreadableFile, error});
     }
-    for (const DiscoveredFile& file : discovered.files) result.files.push_back(file.relative);
+    for (const DiscoveredFile& file : discovered.files)
+        result.files.push_back(file.relative);
 
     // Parse every file once, in parallel; results land in their file's slot, so the order of the
     // graph does not depend on thread timing.
@@ -129,7 +130,8 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
         RuleResults& out = per_rule[r];
         std::vector<ResourceIndex> targets;
         for (const std::string& type : rule.resource_types) {
-            for (ResourceIndex index : result.graph.of_type(type)) targets.push_back(index);
+            for (ResourceIndex index : result.graph.of_type(type))
+                targets.push_back(index);
         }
         std::sort(targets.begin(), targets.end());
         targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
@@ -141,7 +143,8 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
             }
             Outcome outcome = evaluator.evaluate(rule.check, index);
             // When applicability itself is undecided, only a pass is certain.
-            if (applies == Tri::Unknown && outcome.value == Tri::False) outcome.value = Tri::Unknown;
+            if (applies == Tri::Unknown && outcome.value == Tri::False)
+                outcome.value = Tri::Unknown;
             ++out.counts.checks;
             if (outcome.value == Tri::True) {
                 ++out.counts.passed;
@@ -155,7 +158,7 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
                 finding.severity = rule.severity;
                 finding.resource = index;
                 finding.range = outcome.evidence && outcome.evidence->valid() ? *outcome.evidence
-                                                                               : resource.range;
+                                                                              : resource.range;
                 finding.message = rule.message;
                 finding.fingerprint =
                     finding_fingerprint(rule.id, resource.address, result.path_of(resource.file));
@@ -169,7 +172,8 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
         result.counts.failed += rule_results.counts.failed;
         result.counts.undecided += rule_results.counts.undecided;
         result.counts.not_applicable += rule_results.counts.not_applicable;
-        for (Finding& finding : rule_results.findings) result.findings.push_back(std::move(finding));
+        for (Finding& finding : rule_results.findings)
+            result.findings.push_back(std::move(finding));
     }
 
     auto finding_key = [&](const Finding& f) {

@@ -24,8 +24,8 @@ struct ScanOptions {
 };
 
 struct ScanCounts {
-    std::size_t files = 0;      // files a front-end recognised and read
-    std::size_t checks = 0;     // rule x resource evaluations
+    std::size_t files = 0;   // files a front-end recognised and read
+    std::size_t checks = 0;  // rule x resource evaluations
     std::size_t passed = 0;
     std::size_t failed = 0;
     std::size_t undecided = 0;       // could not be decided before deployment
@@ -36,9 +36,9 @@ struct ScanResult {
     std::filesystem::path root;
     std::vector<std::string> files;  // FileId -> path relative to the root
     Graph graph;
-    std::vector<const Rule*> rules;      // the rules that ran, by ID
-    std::vector<Finding> findings;       // sorted by file, line, rule, resource
-    std::vector<Diagnostic> diagnostics; // sorted by file, line, column
+    std::vector<const Rule*> rules;       // the rules that ran, by ID
+    std::vector<Finding> findings;        // sorted by file, line, rule, resource
+    std::vector<Diagnostic> diagnostics;  // sorted by file, line, column
     ScanCounts counts;
 
     const std::string& path_of(FileId file) const;

@@ -56,7 +56,7 @@ Outcome ingress_port_open(const Value& subject, const Value& args, const Builtin
     const Value* protocol = subject.find("IpProtocol");
     if (protocol == nullptr) return {Tri::False, evidence_of(subject)};
     if (protocol->is_unknown()) return {Tri::Unknown, evidence_of(*protocol)};
-    std::string name = protocol->is_number() ? format_number(protocol->as_number())
+    std::string name = protocol->is_number()   ? format_number(protocol->as_number())
                        : protocol->is_string() ? lower(protocol->as_string())
                                                : std::string();
     if (name == "-1" || name == "all") return {Tri::True, evidence_of(*protocol)};
@@ -114,8 +114,10 @@ Tri any_string(const Value* value, Accept accept) {
     if (!value->is_list()) return Tri::False;
     Tri result = Tri::False;
     for (const Value& item : value->as_list()) {
-        if (item.is_unknown()) result = tri_or(result, Tri::Unknown);
-        else if (item.is_string() && accept(item.as_string())) return Tri::True;
+        if (item.is_unknown())
+            result = tri_or(result, Tri::Unknown);
+        else if (item.is_string() && accept(item.as_string()))
+            return Tri::True;
     }
     return result;
 }
@@ -141,9 +143,8 @@ Tri condition_requires_insecure(const Value* condition) {
             continue;
         }
         const Value* secure = test->find("aws:SecureTransport");
-        result = tri_or(result, any_string(secure, [](const std::string& s) {
-                            return lower(s) == "false";
-                        }));
+        result = tri_or(
+            result, any_string(secure, [](const std::string& s) { return lower(s) == "false"; }));
         if (secure && secure->is_bool() && !secure->as_bool()) return Tri::True;
     }
     return result;
@@ -161,7 +162,8 @@ Outcome policy_denies_insecure_transport(const Value& subject, const Value&,
     if (statements->is_unknown()) return {Tri::Unknown, evidence_of(*statements)};
     std::vector<const Value*> list;
     if (statements->is_list()) {
-        for (const Value& s : statements->as_list()) list.push_back(&s);
+        for (const Value& s : statements->as_list())
+            list.push_back(&s);
     } else {
         list.push_back(statements);
     }
@@ -173,10 +175,10 @@ Outcome policy_denies_insecure_transport(const Value& subject, const Value&,
             continue;
         }
         const Value* effect = statement->find("Effect");
-        Tri denies = effect == nullptr         ? Tri::False
-                     : effect->is_unknown()    ? Tri::Unknown
-                     : effect->is_string()     ? tri(effect->as_string() == "Deny")
-                                               : Tri::False;
+        Tri denies = effect == nullptr      ? Tri::False
+                     : effect->is_unknown() ? Tri::Unknown
+                     : effect->is_string()  ? tri(effect->as_string() == "Deny")
+                                            : Tri::False;
         const Tri everyone = principal_is_everyone(statement->find("Principal"));
         const Tri all_actions = any_string(statement->find("Action"), [&](const std::string& a) {
             const std::string action = lower(a);
@@ -194,7 +196,8 @@ constexpr Builtin kBuiltins[] = {
     {"cidr_is_public", "a CIDR string covers every address (0.0.0.0/0, ::/0)", cidr_is_public,
      no_args},
     {"ingress_port_open",
-     "a security group rule allows TCP or UDP traffic to one of args.ports (protocol -1 allows all)",
+     "a security group rule allows TCP or UDP traffic to one of args.ports (protocol -1 allows "
+     "all)",
      ingress_port_open, validate_ports},
     {"policy_denies_insecure_transport",
      "a policy document denies every action of the resource's service to everyone when "
@@ -204,7 +207,9 @@ constexpr Builtin kBuiltins[] = {
 
 }  // namespace
 
-std::span<const Builtin> builtins() { return kBuiltins; }
+std::span<const Builtin> builtins() {
+    return kBuiltins;
+}
 
 const Builtin* find_builtin(std::string_view name) {
     for (const Builtin& builtin : kBuiltins) {

@@ -68,8 +68,10 @@ Tri test(const Comparison& comparison, const Value& value) {
     }
     const Value& operand = comparison.operand;
     switch (comparison.op) {
-        case CompareOp::Exists: return Tri::True;
-        case CompareOp::Equals: return tri(loosely_equal(value, operand));
+        case CompareOp::Exists:
+            return Tri::True;
+        case CompareOp::Equals:
+            return tri(loosely_equal(value, operand));
         case CompareOp::In:
             for (const Value& candidate : operand.as_list()) {
                 if (loosely_equal(value, candidate)) return Tri::True;
@@ -77,10 +79,14 @@ Tri test(const Comparison& comparison, const Value& value) {
             return Tri::False;
         case CompareOp::Matches: {
             std::string text;
-            if (value.is_string()) text = value.as_string();
-            else if (value.is_number()) text = format_number(value.as_number());
-            else if (value.is_bool()) text = value.as_bool() ? "true" : "false";
-            else return Tri::False;
+            if (value.is_string())
+                text = value.as_string();
+            else if (value.is_number())
+                text = format_number(value.as_number());
+            else if (value.is_bool())
+                text = value.as_bool() ? "true" : "false";
+            else
+                return Tri::False;
             return tri(RE2::FullMatch(text, *comparison.regex));
         }
         case CompareOp::Gt:
@@ -91,18 +97,24 @@ Tri test(const Comparison& comparison, const Value& value) {
             if (!n) return Tri::False;
             const double bound = operand.as_number();
             switch (comparison.op) {
-                case CompareOp::Gt: return tri(*n > bound);
-                case CompareOp::Gte: return tri(*n >= bound);
-                case CompareOp::Lt: return tri(*n < bound);
-                default: return tri(*n <= bound);
+                case CompareOp::Gt:
+                    return tri(*n > bound);
+                case CompareOp::Gte:
+                    return tri(*n >= bound);
+                case CompareOp::Lt:
+                    return tri(*n < bound);
+                default:
+                    return tri(*n <= bound);
             }
         }
         case CompareOp::Contains:
             if (value.is_list()) {
                 Tri result = Tri::False;
                 for (const Value& item : value.as_list()) {
-                    if (item.is_unknown()) result = tri_or(result, Tri::Unknown);
-                    else if (loosely_equal(item, operand)) return Tri::True;
+                    if (item.is_unknown())
+                        result = tri_or(result, Tri::Unknown);
+                    else if (loosely_equal(item, operand))
+                        return Tri::True;
                 }
                 return result;
             }
@@ -113,10 +125,14 @@ Tri test(const Comparison& comparison, const Value& value) {
         case CompareOp::LengthGte:
         case CompareOp::LengthLte: {
             double length = 0;
-            if (value.is_list()) length = static_cast<double>(value.as_list().size());
-            else if (value.is_map()) length = static_cast<double>(value.as_map().size());
-            else if (value.is_string()) length = static_cast<double>(value.as_string().size());
-            else return Tri::False;
+            if (value.is_list())
+                length = static_cast<double>(value.as_list().size());
+            else if (value.is_map())
+                length = static_cast<double>(value.as_map().size());
+            else if (value.is_string())
+                length = static_cast<double>(value.as_string().size());
+            else
+                return Tri::False;
             return tri(comparison.op == CompareOp::LengthGte ? length >= operand.as_number()
                                                              : length <= operand.as_number());
         }
@@ -150,9 +166,8 @@ struct EveryValue {
 };
 
 bool path_has_prefix(const std::string& via, const std::string& prefix) {
-    return via == prefix ||
-           (via.size() > prefix.size() && via.starts_with(prefix) &&
-            (via[prefix.size()] == '.' || via[prefix.size()] == '['));
+    return via == prefix || (via.size() > prefix.size() && via.starts_with(prefix) &&
+                             (via[prefix.size()] == '.' || via[prefix.size()] == '['));
 }
 
 }  // namespace
@@ -192,7 +207,8 @@ Outcome CheckEvaluator::compare(const Comparison& comparison, const ResourceView
         selection.values.push_back(&current);
     }
     EveryValue every;
-    for (const Value* value : selection.values) every.add(test(comparison, *value), evidence_of(*value));
+    for (const Value* value : selection.values)
+        every.add(test(comparison, *value), evidence_of(*value));
     if (selection.unknown_at) every.add(Tri::Unknown, evidence_of(*selection.unknown_at));
     Outcome outcome = every.result;
     if (!every.any) {  // nothing selected: point at the block that lacks it, if any
@@ -202,12 +218,14 @@ Outcome CheckEvaluator::compare(const Comparison& comparison, const ResourceView
     if (comparison.op == CompareOp::Exists) {
         if (!selection.values.empty()) {
             Tri found = Tri::Unknown;
-            for (const Value* value : selection.values) found = tri_or(found, test(comparison, *value));
+            for (const Value* value : selection.values)
+                found = tri_or(found, test(comparison, *value));
             outcome = {found, evidence_of(*selection.values.front())};
         } else if (selection.unknown_at) {
             outcome = {Tri::Unknown, evidence_of(*selection.unknown_at)};
         } else {
-            outcome = {Tri::False, selection.deepest ? evidence_of(*selection.deepest) : std::nullopt};
+            outcome = {Tri::False,
+                       selection.deepest ? evidence_of(*selection.deepest) : std::nullopt};
         }
     }
     return comparison.negate ? negate(outcome) : outcome;
@@ -232,8 +250,8 @@ Outcome CheckEvaluator::conjunction(const std::vector<Condition>& children,
     return result;
 }
 
-Outcome CheckEvaluator::logic(const Logic& logic, const ResourceView& resource,
-                              ResourceIndex index, const Value& current) const {
+Outcome CheckEvaluator::logic(const Logic& logic, const ResourceView& resource, ResourceIndex index,
+                              const Value& current) const {
     // Without a path: the children are the operands.
     if (!logic.path) {
         if (logic.quantifier == Quantifier::All) {
@@ -308,9 +326,9 @@ Outcome CheckEvaluator::call(const BuiltinCall& call, const ResourceView& resour
 Outcome CheckEvaluator::connected(const Connected& connected, const ResourceView& resource,
                                   ResourceIndex index) const {
     auto type_matches = [&](const Resource& other) {
-        return std::any_of(connected.types.begin(), connected.types.end(), [&](const std::string& t) {
-            return other.type == t || other.native_type == t;
-        });
+        return std::any_of(
+            connected.types.begin(), connected.types.end(),
+            [&](const std::string& t) { return other.type == t || other.native_type == t; });
     };
     std::vector<ResourceIndex> related;
     auto consider = [&](const Edge& edge, ResourceIndex other, bool other_is_source) {
@@ -341,8 +359,8 @@ Outcome CheckEvaluator::connected(const Connected& connected, const ResourceView
     for (ResourceIndex other : related) {
         const Resource& related_resource = graph_.resource(other);
         const ResourceView view(related_resource);
-        const Outcome outcome = conjunction(connected.children, view, other,
-                                            related_resource.properties);
+        const Outcome outcome =
+            conjunction(connected.children, view, other, related_resource.properties);
         switch (connected.quantifier) {
             case Quantifier::Any:
                 if (outcome.value == Tri::True) return {Tri::True, std::nullopt};
@@ -374,7 +392,8 @@ Outcome CheckEvaluator::connected(const Connected& connected, const ResourceView
                     if (!value->is_unknown()) continue;
                     bool resolved = false;
                     for (const Reference& reference : value->as_unknown().references) {
-                        resolved = resolved || graph_.find(other.scope, reference.target).has_value();
+                        resolved =
+                            resolved || graph_.find(other.scope, reference.target).has_value();
                     }
                     dangling = dangling || !resolved;
                 }

@@ -9,20 +9,19 @@ namespace bulwark {
 // Evaluates compiled checks against resources of an immutable graph. Stateless apart from its
 // references, so one evaluator per thread, or one shared, both work.
 class CheckEvaluator {
-public:
+  public:
     explicit CheckEvaluator(const Graph& graph) : graph_(graph) {}
 
     Outcome evaluate(const Condition& check, ResourceIndex resource) const;
 
-private:
-    Outcome evaluate(const Condition& condition, const ResourceView& resource,
-                     ResourceIndex index, const Value& current) const;
+  private:
+    Outcome evaluate(const Condition& condition, const ResourceView& resource, ResourceIndex index,
+                     const Value& current) const;
     Outcome compare(const Comparison& comparison, const ResourceView& resource,
                     const Value& current) const;
     Outcome logic(const Logic& logic, const ResourceView& resource, ResourceIndex index,
                   const Value& current) const;
-    Outcome call(const BuiltinCall& call, const ResourceView& resource,
-                 const Value& current) const;
+    Outcome call(const BuiltinCall& call, const ResourceView& resource, const Value& current) const;
     Outcome connected(const Connected& connected, const ResourceView& resource,
                       ResourceIndex index) const;
     Outcome conjunction(const std::vector<Condition>& children, const ResourceView& resource,

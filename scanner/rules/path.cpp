@@ -28,7 +28,8 @@ void step(const Value& value, const PathSegment& segment, std::vector<const Valu
             break;
         case PathSegment::Kind::Wildcard:
             if (value.is_list()) {
-                for (const Value& item : value.as_list()) out.push_back(&item);
+                for (const Value& item : value.as_list())
+                    out.push_back(&item);
             } else if (!value.is_null()) {
                 out.push_back(&value);  // one value where a list is allowed
             }
@@ -91,9 +92,11 @@ std::variant<Path, std::string> parse_path(std::string_view text) {
         }
         if (!expect_key) return std::string("expected '.' or '[' in path");
         std::size_t length = 0;
-        while (length < rest.size() && is_plain_key_char(rest[length])) ++length;
+        while (length < rest.size() && is_plain_key_char(rest[length]))
+            ++length;
         if (length == 0) return "unexpected '" + std::string(1, rest.front()) + "' in path";
-        path.segments.push_back(PathSegment{PathSegment::Kind::Key, std::string(rest.substr(0, length)), 0});
+        path.segments.push_back(
+            PathSegment{PathSegment::Kind::Key, std::string(rest.substr(0, length)), 0});
         rest.remove_prefix(length);
         expect_key = false;
     }
@@ -124,7 +127,8 @@ Selection select(const Path& path, const Value& current, const ResourceView& res
     std::vector<const Value*> next;
     for (std::size_t i = first; i < path.segments.size() && !frontier.empty(); ++i) {
         next.clear();
-        for (const Value* value : frontier) step(*value, path.segments[i], next, selection.unknown_at);
+        for (const Value* value : frontier)
+            step(*value, path.segments[i], next, selection.unknown_at);
         if (next.empty() && i > first) selection.deepest = frontier.front();
         frontier.swap(next);
     }

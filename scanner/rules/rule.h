@@ -12,8 +12,8 @@
 namespace bulwark {
 
 // Framework keys and crossref keys are closed sets; rule files are checked against them.
-inline constexpr std::string_view kFrameworkKeys[] = {"pci-dss-4.0", "soc2", "gdpr", "hipaa",
-                                                      "nist-800-53-r5", "cis-aws-3.0"};
+inline constexpr std::string_view kFrameworkKeys[] = {
+    "pci-dss-4.0", "soc2", "gdpr", "hipaa", "nist-800-53-r5", "cis-aws-3.0"};
 inline constexpr std::string_view kCrossrefKeys[] = {"checkov", "trivy", "kics", "cdk-nag",
                                                      "cfn-nag"};
 
@@ -27,7 +27,8 @@ struct Rule {
     std::optional<Condition> when;  // the rule applies only to resources where this holds
     Condition check;
     std::string message;
-    std::map<std::string, std::vector<std::string>> frameworks;  // key -> control IDs, in file order
+    std::map<std::string, std::vector<std::string>>
+        frameworks;  // key -> control IDs, in file order
     std::map<std::string, std::vector<std::string>> crossrefs;
     std::vector<std::string> references;
     std::vector<std::string> aliases;

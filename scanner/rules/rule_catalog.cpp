@@ -34,8 +34,8 @@ void check_keys(const Value& map, std::initializer_list<std::string_view> allowe
                 std::string_view path, std::vector<RuleFileError>& errors) {
     for (const Value::Entry& entry : map.as_map()) {
         if (std::find(allowed.begin(), allowed.end(), entry.key) == allowed.end()) {
-            errors.push_back({std::string(path), entry.key_range.begin,
-                              "unknown field '" + entry.key + "'"});
+            errors.push_back(
+                {std::string(path), entry.key_range.begin, "unknown field '" + entry.key + "'"});
         }
     }
 }
@@ -67,10 +67,12 @@ std::variant<Framework, std::vector<RuleFileError>> load_framework(std::string_v
     if (!document.value) return errors;
     const Value& root = *document.value;
     if (!root.is_map()) {
-        errors.push_back({std::string(path), root.range().begin, "a framework file must be a mapping"});
+        errors.push_back(
+            {std::string(path), root.range().begin, "a framework file must be a mapping"});
         return errors;
     }
-    check_keys(root, {"framework", "title", "version", "publisher", "url", "controls"}, path, errors);
+    check_keys(root, {"framework", "title", "version", "publisher", "url", "controls"}, path,
+               errors);
     Framework framework;
     framework.key = string_field(root, "framework", path, errors);
     framework.title = string_field(root, "title", path, errors);
@@ -84,7 +86,8 @@ std::variant<Framework, std::vector<RuleFileError>> load_framework(std::string_v
     }
     for (const Value& item : controls->as_list()) {
         if (!item.is_map()) {
-            errors.push_back({std::string(path), item.range().begin, "a control must be a mapping"});
+            errors.push_back(
+                {std::string(path), item.range().begin, "a control must be a mapping"});
             continue;
         }
         check_keys(item, {"id", "title", "family", "iac"}, path, errors);
@@ -172,13 +175,16 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
         const Rule& rule = rules[i];
         for (const std::string& name : std::vector<std::string>{rule.id}) {
             if (!catalog.by_id_.emplace(name, i).second) {
-                errors.push_back({rule.source, {}, "duplicate rule ID '" + name + "' (also in " +
-                                                       rules[catalog.by_id_[name]].source + ")"});
+                errors.push_back({rule.source,
+                                  {},
+                                  "duplicate rule ID '" + name + "' (also in " +
+                                      rules[catalog.by_id_[name]].source + ")"});
             }
         }
         for (const std::string& alias : rule.aliases) {
             if (!catalog.by_id_.emplace(alias, i).second) {
-                errors.push_back({rule.source, {}, "alias '" + alias + "' is already a rule ID or alias"});
+                errors.push_back(
+                    {rule.source, {}, "alias '" + alias + "' is already a rule ID or alias"});
             }
         }
         for (const auto& [key, controls] : rule.frameworks) {
@@ -189,7 +195,8 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
             }
             for (const std::string& control : controls) {
                 if (framework->second.find(control) == nullptr) {
-                    errors.push_back({rule.source, {},
+                    errors.push_back({rule.source,
+                                      {},
                                       "control '" + control + "' is not in the " + key +
                                           " catalog (rules/frameworks/" + key + ".yaml)"});
                 }
@@ -197,8 +204,10 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
         }
     }
     for (const Rule& rule : rules) {
-        if (!rule.deprecated_by.empty() && catalog.by_id_.find(rule.deprecated_by) == catalog.by_id_.end()) {
-            errors.push_back({rule.source, {}, "deprecated.by names no rule: " + rule.deprecated_by});
+        if (!rule.deprecated_by.empty() &&
+            catalog.by_id_.find(rule.deprecated_by) == catalog.by_id_.end()) {
+            errors.push_back(
+                {rule.source, {}, "deprecated.by names no rule: " + rule.deprecated_by});
         }
     }
     if (!errors.empty()) return errors;

@@ -33,7 +33,7 @@ struct Framework {
 // Every rule and framework of a run: the built-in packs embedded in the binary plus the user's
 // rule folders, validated together (unique IDs and aliases, known framework controls).
 class RuleCatalog {
-public:
+  public:
     static std::variant<RuleCatalog, std::vector<RuleFileError>> load(
         const std::vector<std::filesystem::path>& user_rule_dirs);
 
@@ -42,7 +42,7 @@ public:
     const Rule* find(std::string_view id) const;
     const std::map<std::string, Framework>& frameworks() const { return frameworks_; }
 
-private:
+  private:
     std::vector<Rule> rules_;  // sorted by ID
     std::map<std::string, std::size_t, std::less<>> by_id_;
     std::map<std::string, Framework> frameworks_;

@@ -12,8 +12,8 @@ namespace bulwark {
 namespace {
 
 constexpr std::string_view kRuleKeys[] = {
-    "id",        "title",    "severity",   "description", "remediation", "resource", "check",
-    "message",   "frameworks", "crossrefs", "references", "aliases",     "deprecated", "when",
+    "id",      "title",      "severity",  "description", "remediation", "resource",   "check",
+    "message", "frameworks", "crossrefs", "references",  "aliases",     "deprecated", "when",
 };
 constexpr std::string_view kRemediationKeys[] = {"cloudformation", "terraform", "cdk", "default"};
 
@@ -24,13 +24,20 @@ struct OperatorSpec {
 };
 
 constexpr OperatorSpec kOperators[] = {
-    {"exists", CompareOp::Exists, false},      {"equals", CompareOp::Equals, false},
-    {"not_equals", CompareOp::Equals, true},   {"in", CompareOp::In, false},
-    {"not_in", CompareOp::In, true},           {"matches", CompareOp::Matches, false},
-    {"not_matches", CompareOp::Matches, true}, {"gt", CompareOp::Gt, false},
-    {"gte", CompareOp::Gte, false},            {"lt", CompareOp::Lt, false},
-    {"lte", CompareOp::Lte, false},            {"contains", CompareOp::Contains, false},
-    {"length_gte", CompareOp::LengthGte, false}, {"length_lte", CompareOp::LengthLte, false},
+    {"exists", CompareOp::Exists, false},
+    {"equals", CompareOp::Equals, false},
+    {"not_equals", CompareOp::Equals, true},
+    {"in", CompareOp::In, false},
+    {"not_in", CompareOp::In, true},
+    {"matches", CompareOp::Matches, false},
+    {"not_matches", CompareOp::Matches, true},
+    {"gt", CompareOp::Gt, false},
+    {"gte", CompareOp::Gte, false},
+    {"lt", CompareOp::Lt, false},
+    {"lte", CompareOp::Lte, false},
+    {"contains", CompareOp::Contains, false},
+    {"length_gte", CompareOp::LengthGte, false},
+    {"length_lte", CompareOp::LengthLte, false},
 };
 
 template <std::size_t N>
@@ -52,8 +59,8 @@ bool is_kebab_id(std::string_view id) {
     if (id.empty() || id.front() == '-' || id.back() == '-') return false;
     for (std::size_t i = 0; i < id.size(); ++i) {
         const char c = id[i];
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                        (c == '-' && id[i - 1] != '-');
+        const bool ok =
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && id[i - 1] != '-');
         if (!ok) return false;
     }
     return true;
@@ -67,7 +74,7 @@ std::string_view file_stem(std::string_view path) {
 }
 
 class RuleReader {
-public:
+  public:
     explicit RuleReader(std::string_view path) : path_(path) {}
 
     std::variant<Rule, std::vector<RuleFileError>> read(std::string_view content) {
@@ -107,8 +114,8 @@ public:
         if (auto parsed = parse_severity(severity)) {
             rule.severity = *parsed;
         } else if (!severity.empty()) {
-            error(*root.find("severity"), "severity '" + severity +
-                                              "' is not one of critical, high, medium, low, info");
+            error(*root.find("severity"),
+                  "severity '" + severity + "' is not one of critical, high, medium, low, info");
         }
         read_remediation(root, rule);
         rule.resource_types = string_list(root, "resource", true);
@@ -141,11 +148,13 @@ public:
         return rule;
     }
 
-private:
+  private:
     void error(SourcePosition at, std::string message) {
         errors_.push_back({std::string(path_), at, std::move(message)});
     }
-    void error(const Value& at, std::string message) { error(at.range().begin, std::move(message)); }
+    void error(const Value& at, std::string message) {
+        error(at.range().begin, std::move(message));
+    }
 
     std::string required_string(const Value& root, std::string_view key) {
         const Value* value = root.find(key);
@@ -224,8 +233,8 @@ private:
             std::vector<std::string> unique;
             for (std::string& id : ids) {
                 if (std::find(unique.begin(), unique.end(), id) != unique.end()) {
-                    error(entry.value, "duplicate ID '" + id + "' in " + std::string(key) + "." +
-                                           entry.key);
+                    error(entry.value,
+                          "duplicate ID '" + id + "' in " + std::string(key) + "." + entry.key);
                     continue;
                 }
                 unique.push_back(std::move(id));
@@ -251,8 +260,8 @@ private:
         for (const Value::Entry& entry : value->as_map()) {
             if (!one_of(entry.key, kRemediationKeys)) {
                 error(entry.key_range.begin, "unknown remediation format '" + entry.key +
-                                                 "' (expected one of " +
-                                                 list_of(kRemediationKeys) + ")");
+                                                 "' (expected one of " + list_of(kRemediationKeys) +
+                                                 ")");
             } else if (!entry.value.is_string()) {
                 error(entry.value, "remediation." + entry.key + " must be a string");
             } else {
@@ -300,9 +309,11 @@ private:
         for (const Value::Entry& entry : value.as_map()) {
             if (std::find(allowed.begin(), allowed.end(), entry.key) == allowed.end()) {
                 std::string expected;
-                for (std::string_view a : allowed) expected += (expected.empty() ? "" : ", ") + std::string(a);
+                for (std::string_view a : allowed)
+                    expected += (expected.empty() ? "" : ", ") + std::string(a);
                 error(entry.key_range.begin, "'" + entry.key + "' cannot be used in " +
-                                                 std::string(form) + " (allowed: " + expected + ")");
+                                                 std::string(form) + " (allowed: " + expected +
+                                                 ")");
                 ok = false;
             }
         }
@@ -339,7 +350,8 @@ private:
             return std::nullopt;
         }
         if (quantifiers == 1) {
-            if (!only_keys(value, {"path", "all", "any", "none"}, "all/any/none")) return std::nullopt;
+            if (!only_keys(value, {"path", "all", "any", "none"}, "all/any/none"))
+                return std::nullopt;
             auto children = compile_children(*body);
             if (!children) return std::nullopt;
             condition.node = Logic{quantifier, std::move(compiled_path), std::move(*children)};
@@ -355,11 +367,13 @@ private:
             return condition;
         }
         if (const Value* name = value.find("builtin")) {
-            if (!only_keys(value, {"builtin", "args", "path"}, "a builtin call")) return std::nullopt;
+            if (!only_keys(value, {"builtin", "args", "path"}, "a builtin call"))
+                return std::nullopt;
             const Builtin* builtin = name->is_string() ? find_builtin(name->as_string()) : nullptr;
             if (builtin == nullptr) {
                 std::string known;
-                for (const Builtin& b : builtins()) known += (known.empty() ? "" : ", ") + std::string(b.name);
+                for (const Builtin& b : builtins())
+                    known += (known.empty() ? "" : ", ") + std::string(b.name);
                 error(*name, "unknown builtin '" + describe(*name) + "' (known: " + known + ")");
                 return std::nullopt;
             }
@@ -396,9 +410,12 @@ private:
         connected.types = strings_of(*type, "connected.type");
         if (const Value* direction = spec.find("direction")) {
             const std::string text = direction->is_string() ? direction->as_string() : "";
-            if (text == "in") connected.direction = Direction::In;
-            else if (text == "out") connected.direction = Direction::Out;
-            else if (text == "any") connected.direction = Direction::Any;
+            if (text == "in")
+                connected.direction = Direction::In;
+            else if (text == "out")
+                connected.direction = Direction::Out;
+            else if (text == "any")
+                connected.direction = Direction::Any;
             else {
                 error(*direction, "direction must be in, out or any");
                 return std::nullopt;
@@ -521,8 +538,8 @@ private:
 std::string format_error(const RuleFileError& error) {
     std::string out = error.file;
     if (error.position.line != 0) {
-        out += ":" + std::to_string(error.position.line) + ":" +
-               std::to_string(error.position.column);
+        out +=
+            ":" + std::to_string(error.position.line) + ":" + std::to_string(error.position.column);
     }
     return out + ": " + error.message;
 }

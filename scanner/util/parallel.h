@@ -21,18 +21,22 @@ void parallel_for(std::size_t count, unsigned threads, Body&& body) {
     const unsigned workers = static_cast<unsigned>(
         std::min<std::size_t>(worker_count(threads), std::max<std::size_t>(count, 1)));
     if (workers <= 1) {
-        for (std::size_t i = 0; i < count; ++i) body(i);
+        for (std::size_t i = 0; i < count; ++i)
+            body(i);
         return;
     }
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-        for (std::size_t i = next++; i < count; i = next++) body(i);
+        for (std::size_t i = next++; i < count; i = next++)
+            body(i);
     };
     std::vector<std::thread> pool;
     pool.reserve(workers - 1);
-    for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < workers; ++t)
+        pool.emplace_back(work);
     work();
-    for (std::thread& thread : pool) thread.join();
+    for (std::thread& thread : pool)
+        thread.join();
 }
 
 }  // namespace bulwark

@@ -16,7 +16,9 @@ constexpr std::uint32_t kRound[64] = {
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 };
 
-constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+constexpr std::uint32_t rotr(std::uint32_t x, int n) {
+    return (x >> n) | (x << (32 - n));
+}
 
 }  // namespace
 
@@ -53,8 +55,14 @@ void Sha256::compress(const std::uint8_t* block) {
         b = a;
         a = t1 + t2;
     }
-    state_[0] += a; state_[1] += b; state_[2] += c; state_[3] += d;
-    state_[4] += e; state_[5] += f; state_[6] += g; state_[7] += h;
+    state_[0] += a;
+    state_[1] += b;
+    state_[2] += c;
+    state_[3] += d;
+    state_[4] += e;
+    state_[5] += f;
+    state_[6] += g;
+    state_[7] += h;
 }
 
 void Sha256::update(std::string_view data) {
@@ -79,9 +87,11 @@ std::array<std::uint8_t, 32> Sha256::finish() {
     const std::uint8_t pad = 0x80;
     update(std::string_view(reinterpret_cast<const char*>(&pad), 1));
     const std::uint8_t zero = 0;
-    while (buffered_ != 56) update(std::string_view(reinterpret_cast<const char*>(&zero), 1));
+    while (buffered_ != 56)
+        update(std::string_view(reinterpret_cast<const char*>(&zero), 1));
     std::uint8_t length[8];
-    for (int i = 0; i < 8; ++i) length[i] = static_cast<std::uint8_t>(bit_length >> (56 - 8 * i));
+    for (int i = 0; i < 8; ++i)
+        length[i] = static_cast<std::uint8_t>(bit_length >> (56 - 8 * i));
     update(std::string_view(reinterpret_cast<const char*>(length), 8));
     std::array<std::uint8_t, 32> digest{};
     for (int i = 0; i < 8; ++i) {

@@ -9,12 +9,12 @@ namespace bulwark {
 
 // SHA-256 (FIPS 180-4), for content fingerprints that must be stable across runs and machines.
 class Sha256 {
-public:
+  public:
     Sha256();
     void update(std::string_view data);
     std::array<std::uint8_t, 32> finish();
 
-private:
+  private:
     void compress(const std::uint8_t* block);
 
     std::array<std::uint32_t, 8> state_;

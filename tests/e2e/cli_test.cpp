@@ -41,16 +41,20 @@ struct Project {
     Project() {
         dir.write("infra/data.yaml", kViolating);
         dir.write("infra/audit.json", kCompliantJson);
-        dir.write("infra/broken.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: [\n");
+        dir.write("infra/broken.yaml",
+                  "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: [\n");
         dir.write("infra/k8s.yaml", "apiVersion: v1\nkind: ConfigMap\n");
         dir.write(".git/hooks/x.yaml", kViolating);
         dir.write("node_modules/pkg/t.yaml", kViolating);
     }
-    std::string path(const std::string& relative = "") const { return (dir.path() / relative).string(); }
+    std::string path(const std::string& relative = "") const {
+        return (dir.path() / relative).string();
+    }
 };
 
 Json scan_json(const Project& project, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"scan", project.path(), "--root", project.path(), "--format", "json"};
+    std::vector<std::string> args = {"scan",         project.path(), "--root",
+                                     project.path(), "--format",     "json"};
     args.insert(args.end(), extra.begin(), extra.end());
     auto result = run(args);
     INFO(result.err);
@@ -69,7 +73,8 @@ TEST_CASE("cli: the JSON report has the documented shape") {
                             "diagnostics", "by_severity"}) {
         CHECK_MESSAGE(summary.contains(key), key);
     }
-    CHECK(summary["files"] == 3);  // data.yaml, audit.json and the broken template; not k8s, .git, node_modules
+    CHECK(summary["files"] ==
+          3);  // data.yaml, audit.json and the broken template; not k8s, .git, node_modules
     CHECK(summary["resources"] == 3);
     CHECK(summary["failed"] == report["results"].size());
     CHECK(summary["by_severity"]["high"] == 1);
@@ -91,7 +96,8 @@ TEST_CASE("cli: the JSON report has the documented shape") {
     }
     CHECK(rules == std::set<std::string>{"aws-dynamodb-table-point-in-time-recovery",
                                          "aws-rds-storage-encrypted"});
-    // Sorted by file then line: the table (line 3) before the database's StorageEncrypted (line 11).
+    // Sorted by file then line: the table (line 3) before the database's StorageEncrypted (line
+    // 11).
     CHECK(report["results"][0]["resource"]["address"] == "Table");
     CHECK(report["results"][0]["location"]["start_line"] == 3);
     CHECK(report["results"][1]["resource"]["address"] == "Database");
@@ -115,7 +121,8 @@ TEST_CASE("cli: exit codes follow the threshold; input problems only count with 
     CHECK(run({"scan", root, "--format", "json", "--fail-on", "medium"}).exit_code == 1);
     CHECK(run({"scan", project.path("infra/audit.json"), "--format", "json"}).exit_code == 0);
     CHECK(run({"scan", project.path("infra/broken.yaml"), "--format", "json"}).exit_code == 0);
-    CHECK(run({"scan", project.path("infra/broken.yaml"), "--format", "json", "--strict"}).exit_code == 1);
+    CHECK(run({"scan", project.path("infra/broken.yaml"), "--format", "json", "--strict"})
+              .exit_code == 1);
 }
 
 TEST_CASE("cli: mistakes in the command line are usage errors, never silent") {
@@ -180,11 +187,15 @@ TEST_CASE("cli: rules list, show and custom rule folders") {
     CHECK(rules.size() >= 10);
     for (const Json& rule : rules) {
         std::set<std::string> keys;
-        for (auto it = rule.begin(); it != rule.end(); ++it) keys.insert(it.key());
-        CHECK(keys == std::set<std::string>{"id", "title", "severity", "resource_types", "frameworks", "crossrefs"});
+        for (auto it = rule.begin(); it != rule.end(); ++it)
+            keys.insert(it.key());
+        CHECK(keys == std::set<std::string>{"id", "title", "severity", "resource_types",
+                                            "frameworks", "crossrefs"});
         std::set<std::string> crossref_keys;
-        for (auto it = rule["crossrefs"].begin(); it != rule["crossrefs"].end(); ++it) crossref_keys.insert(it.key());
-        CHECK(crossref_keys == std::set<std::string>{"checkov", "trivy", "kics", "cdk-nag", "cfn-nag"});
+        for (auto it = rule["crossrefs"].begin(); it != rule["crossrefs"].end(); ++it)
+            crossref_keys.insert(it.key());
+        CHECK(crossref_keys ==
+              std::set<std::string>{"checkov", "trivy", "kics", "cdk-nag", "cfn-nag"});
     }
     auto text = run({"rules", "list"});
     CHECK(text.out.find("aws-s3-bucket-versioning") != std::string::npos);
@@ -221,4 +232,21 @@ TEST_CASE("docs: the committed rule catalog is generated from the rule files and
     const std::string committed = test::read_text(test::source_dir() / "docs" / "rule-catalog.md");
     CHECK_MESSAGE(generated.out == committed,
                   "docs/rule-catalog.md is stale: run scripts/update-docs and commit the result");
+}
+
+TEST_CASE("demo: the bundled estate scans cleanly and yields exactly its documented findings") {
+    const auto demo = test::source_dir() / "fixtures" / "demo";
+    auto result = run({"scan", demo.string(), "--root", demo.string(), "--format", "json"});
+    CHECK(result.exit_code == 1);  // it has high findings, on purpose
+    const Json report = Json::parse(result.out);
+    CHECK(report["summary"]["diagnostics"] == 0);
+    CHECK(report["summary"]["files"].get<int>() >= 5);
+    std::string actual;
+    for (const Json& r : report["results"]) {
+        actual += r["location"]["file"].get<std::string>() + ":" +
+                  std::to_string(r["location"]["start_line"].get<int>()) + " " +
+                  r["rule_id"].get<std::string>() + " " +
+                  r["resource"]["address"].get<std::string>() + "\n";
+    }
+    CHECK(actual == test::read_text(demo / "expected-findings.txt"));
 }

@@ -50,7 +50,8 @@ std::set<Expectation> expectations_of(const fs::path& file) {
         std::istringstream lines(test::read_text(sidecar));
         unsigned line = 0;
         std::string rule, address;
-        while (lines >> line >> rule >> address) expected.emplace(line, rule, address);
+        while (lines >> line >> rule >> address)
+            expected.emplace(line, rule, address);
         return expected;
     }
     std::istringstream lines(test::read_text(file));
@@ -94,20 +95,25 @@ TEST_CASE("fixtures: every rule has pass and fail fixtures, and every fixture fo
     const fs::path root = test::source_dir() / "fixtures" / "rules";
     for (const Rule& rule : catalog().rules()) {
         CAPTURE(rule.id);
-        CHECK_MESSAGE(!fixture_files(root / rule.id / "pass").empty(), "no pass fixtures for " << rule.id);
-        CHECK_MESSAGE(!fixture_files(root / rule.id / "fail").empty(), "no fail fixtures for " << rule.id);
+        CHECK_MESSAGE(!fixture_files(root / rule.id / "pass").empty(),
+                      "no pass fixtures for " << rule.id);
+        CHECK_MESSAGE(!fixture_files(root / rule.id / "fail").empty(),
+                      "no fail fixtures for " << rule.id);
         for (const char* kind : {"pass", "fail"}) {
             std::set<std::string> formats;
             for (const fs::path& file : fixture_files(root / rule.id / kind)) {
                 formats.insert(file.extension().string());
             }
-            CHECK_MESSAGE(formats.count(".yaml") == 1, rule.id << "/" << kind << " has no CloudFormation YAML fixture");
-            CHECK_MESSAGE(formats.count(".json") == 1, rule.id << "/" << kind << " has no CloudFormation JSON fixture");
+            CHECK_MESSAGE(formats.count(".yaml") == 1,
+                          rule.id << "/" << kind << " has no CloudFormation YAML fixture");
+            CHECK_MESSAGE(formats.count(".json") == 1,
+                          rule.id << "/" << kind << " has no CloudFormation JSON fixture");
         }
     }
     for (const auto& entry : fs::directory_iterator(root)) {
-        CHECK_MESSAGE(catalog().find(entry.path().filename().string()) != nullptr,
-                      "fixtures/rules/" << entry.path().filename().string() << " belongs to no rule");
+        CHECK_MESSAGE(
+            catalog().find(entry.path().filename().string()) != nullptr,
+            "fixtures/rules/" << entry.path().filename().string() << " belongs to no rule");
     }
 }
 
@@ -119,14 +125,17 @@ TEST_CASE("fixtures: pass fixtures produce no finding and are really decided") {
             const ScanResult result = scan_fixture(file, rule);
             CHECK(result.counts.files == 1);
             for (const Diagnostic& d : result.diagnostics) {
-                CHECK_MESSAGE(d.severity != DiagnosticSeverity::Error, d.position.line << ": " << d.message);
+                CHECK_MESSAGE(d.severity != DiagnosticSeverity::Error,
+                              d.position.line << ": " << d.message);
             }
             std::set<Expectation> actual;
             for (const Finding& f : result.findings) {
-                actual.emplace(f.range.begin.line, f.rule_id, result.graph.resource(f.resource).address);
+                actual.emplace(f.range.begin.line, f.rule_id,
+                               result.graph.resource(f.resource).address);
             }
             CHECK_MESSAGE(actual.empty(), "unexpected findings:" << show(actual));
-            CHECK_MESSAGE(result.counts.passed >= 1, "the rule decided no resource in this fixture");
+            CHECK_MESSAGE(result.counts.passed >= 1,
+                          "the rule decided no resource in this fixture");
         }
     }
 }
@@ -140,11 +149,13 @@ TEST_CASE("fixtures: fail fixtures produce exactly the expected findings") {
             CHECK_MESSAGE(!expected.empty(), "a fail fixture must state its expected findings");
             const ScanResult result = scan_fixture(file, rule);
             for (const Diagnostic& d : result.diagnostics) {
-                CHECK_MESSAGE(d.severity != DiagnosticSeverity::Error, d.position.line << ": " << d.message);
+                CHECK_MESSAGE(d.severity != DiagnosticSeverity::Error,
+                              d.position.line << ": " << d.message);
             }
             std::set<Expectation> actual;
             for (const Finding& f : result.findings) {
-                actual.emplace(f.range.begin.line, f.rule_id, result.graph.resource(f.resource).address);
+                actual.emplace(f.range.begin.line, f.rule_id,
+                               result.graph.resource(f.resource).address);
             }
             std::set<Expectation> missing, extra;
             std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(),

@@ -12,7 +12,9 @@
 
 namespace bulwark::test {
 
-std::filesystem::path source_dir() { return BULWARK_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+    return BULWARK_SOURCE_DIR;
+}
 
 TempDir::TempDir() {
     static std::atomic<int> counter{0};
@@ -27,7 +29,8 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
-std::filesystem::path TempDir::write(const std::string& relative, const std::string& content) const {
+std::filesystem::path TempDir::write(const std::string& relative,
+                                     const std::string& content) const {
     const std::filesystem::path file = path_ / relative;
     std::filesystem::create_directories(file.parent_path());
     std::ofstream(file, std::ios::binary) << content;

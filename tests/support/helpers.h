@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "model/graph.h"
 #include "model/diagnostic.h"
+#include "model/graph.h"
 
 namespace bulwark::test {
 
@@ -14,7 +14,7 @@ std::filesystem::path source_dir();
 
 // A fresh temporary directory, removed when the object goes out of scope.
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -23,7 +23,7 @@ public:
     // Writes `content` to `relative` (creating folders) and returns its full path.
     std::filesystem::path write(const std::string& relative, const std::string& content) const;
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

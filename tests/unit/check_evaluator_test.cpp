@@ -86,9 +86,13 @@ TEST_CASE("checks: unknown values never fail") {
     CHECK(evaluate("path: Unknown.Below\nequals: x", kTemplate).value == Tri::Unknown);
     CHECK(evaluate("path: Unknown\nexists: true", kTemplate).value == Tri::Unknown);
     // False wins over unknown in a conjunction, true in a disjunction.
-    CHECK(evaluate("all:\n  - {path: Unknown, equals: x}\n  - {path: Name, equals: no}", kTemplate).value == Tri::False);
-    CHECK(evaluate("any:\n  - {path: Unknown, equals: x}\n  - {path: Name, equals: logs}", kTemplate).value == Tri::True);
-    CHECK(evaluate("any:\n  - {path: Unknown, equals: x}\n  - {path: Name, equals: no}", kTemplate).value == Tri::Unknown);
+    CHECK(evaluate("all:\n  - {path: Unknown, equals: x}\n  - {path: Name, equals: no}", kTemplate)
+              .value == Tri::False);
+    CHECK(
+        evaluate("any:\n  - {path: Unknown, equals: x}\n  - {path: Name, equals: logs}", kTemplate)
+            .value == Tri::True);
+    CHECK(evaluate("any:\n  - {path: Unknown, equals: x}\n  - {path: Name, equals: no}", kTemplate)
+              .value == Tri::Unknown);
     CHECK(evaluate("not: {path: Unknown, equals: x}", kTemplate).value == Tri::Unknown);
     // Every selected value must satisfy a comparison: a known false decides.
     CHECK(evaluate("path: Mixed[*]\nequals: 2", kTemplate).value == Tri::False);
@@ -98,19 +102,23 @@ TEST_CASE("checks: unknown values never fail") {
 TEST_CASE("checks: quantifiers over list elements") {
     CHECK(evaluate("path: Tags[*]\nany: {path: Key, equals: team}", kTemplate).value == Tri::True);
     CHECK(evaluate("path: Tags[*]\nall: {path: Key, equals: team}", kTemplate).value == Tri::False);
-    Outcome none = evaluate("path: Tags[*]\nnone:\n  - {path: Key, equals: team}\n  - {path: Value, equals: data}", kTemplate);
+    Outcome none = evaluate(
+        "path: Tags[*]\nnone:\n  - {path: Key, equals: team}\n  - {path: Value, equals: data}",
+        kTemplate);
     CHECK(none.value == Tri::False);
     REQUIRE(none.evidence.has_value());
     CHECK(none.evidence->begin.line == 12);
     CHECK(evaluate("path: Nothing[*]\nall: {path: Key, equals: x}", kTemplate).value == Tri::True);
     CHECK(evaluate("path: Nothing[*]\nany: {path: Key, equals: x}", kTemplate).value == Tri::False);
     // A single value where a list is allowed is a one-element list.
-    CHECK(evaluate("path: Statement[*]\nany: {path: Effect, equals: Deny}", kTemplate).value == Tri::True);
+    CHECK(evaluate("path: Statement[*]\nany: {path: Effect, equals: Deny}", kTemplate).value ==
+          Tri::True);
     CHECK(evaluate("path: Tags[1].Value\nequals: data", kTemplate).value == Tri::True);
 }
 
 TEST_CASE("checks: resource-level attributes through $resource") {
-    const std::string text = "Resources:\n  R:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: Retain\n";
+    const std::string text =
+        "Resources:\n  R:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: Retain\n";
     CHECK(evaluate("path: $resource.DeletionPolicy\nequals: Retain", text).value == Tri::True);
     CHECK(evaluate("path: $resource.Type\nequals: AWS::S3::Bucket", text).value == Tri::True);
     CHECK(evaluate("path: $resource.UpdateReplacePolicy\nexists: true", text).value == Tri::False);
@@ -127,7 +135,10 @@ TEST_CASE("checks: built-ins for CIDRs and ports") {
         - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
 )";
     auto check = [&](int index, const std::string& condition) {
-        return evaluate("path: SecurityGroupIngress[" + std::to_string(index) + "]\nall:\n  - " + condition, text).value;
+        return evaluate("path: SecurityGroupIngress[" + std::to_string(index) + "]\nall:\n  - " +
+                            condition,
+                        text)
+            .value;
     };
     CHECK(check(0, "{builtin: ingress_port_open, args: {ports: [22]}}") == Tri::True);
     CHECK(check(0, "{builtin: ingress_port_open, args: {ports: [3389]}}") == Tri::False);
@@ -154,13 +165,25 @@ TEST_CASE("checks: connected resources, and undecided when a reference cannot be
             Resource: "*"
             Condition: {Bool: {"aws:SecureTransport": "false"}}
 )";
-    const std::string attached = "Resources:\n  R:\n    Type: AWS::S3::Bucket\n  P:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref R" + deny;
+    const std::string attached =
+        "Resources:\n  R:\n    Type: AWS::S3::Bucket\n  P:\n    Type: AWS::S3::BucketPolicy\n    "
+        "Properties:\n      Bucket: !Ref R" +
+        deny;
     CHECK(evaluate(check, attached).value == Tri::True);
-    const std::string other = "Resources:\n  R:\n    Type: AWS::S3::Bucket\n  O:\n    Type: AWS::S3::Bucket\n  P:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref O" + deny;
+    const std::string other =
+        "Resources:\n  R:\n    Type: AWS::S3::Bucket\n  O:\n    Type: AWS::S3::Bucket\n  P:\n    "
+        "Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref O" +
+        deny;
     CHECK(evaluate(check, other).value == Tri::False);
-    const std::string dangling = "Parameters:\n  Name: {Type: String}\nResources:\n  R:\n    Type: AWS::S3::Bucket\n  P:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Name" + deny;
+    const std::string dangling =
+        "Parameters:\n  Name: {Type: String}\nResources:\n  R:\n    Type: AWS::S3::Bucket\n  P:\n  "
+        "  Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Name" +
+        deny;
     CHECK(evaluate(check, dangling).value == Tri::Unknown);
-    const std::string allow_only = "Resources:\n  R:\n    Type: AWS::S3::Bucket\n  P:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref R\n      PolicyDocument:\n        Statement: {Effect: Allow, Principal: '*', Action: 's3:GetObject'}\n";
+    const std::string allow_only =
+        "Resources:\n  R:\n    Type: AWS::S3::Bucket\n  P:\n    Type: AWS::S3::BucketPolicy\n    "
+        "Properties:\n      Bucket: !Ref R\n      PolicyDocument:\n        Statement: {Effect: "
+        "Allow, Principal: '*', Action: 's3:GetObject'}\n";
     CHECK(evaluate(check, allow_only).value == Tri::False);
     CHECK(evaluate(check, "Resources:\n  R:\n    Type: AWS::S3::Bucket\n").value == Tri::False);
 }

@@ -59,7 +59,8 @@ Resources:
       VersioningConfiguration:
         Status: !Ref Versioning
 )");
-    const Value* status = parsed.find("Bucket")->properties.find("VersioningConfiguration")->find("Status");
+    const Value* status =
+        parsed.find("Bucket")->properties.find("VersioningConfiguration")->find("Status");
     CHECK(status->as_string() == "Suspended");
     CHECK(status->range().begin.line == 4);
 }
@@ -98,7 +99,8 @@ Resources:
     CHECK(parsed.find("ProdOnly")->attributes.find("Condition")->as_string() == "IsProd");
 }
 
-TEST_CASE("cloudformation: Ref and GetAtt to resources become graph edges with their property path") {
+TEST_CASE(
+    "cloudformation: Ref and GetAtt to resources become graph edges with their property path") {
     auto parsed = parse_cfn(R"({
   "Resources": {
     "Key": {"Type": "AWS::KMS::Key"},
@@ -118,12 +120,14 @@ TEST_CASE("cloudformation: Ref and GetAtt to resources become graph edges with t
     const Edge& to_key = g.edges()[g.out_edges(bucket)[0]];
     CHECK(to_key.to == key);
     CHECK(to_key.via ==
-          "BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.KMSMasterKeyID");
+          "BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault."
+          "KMSMasterKeyID");
     REQUIRE(g.in_edges(bucket).size() == 1);
     CHECK(g.edges()[g.in_edges(bucket)[0]].from == policy);
     CHECK(g.edges()[g.in_edges(bucket)[0]].via == "Bucket");
     bool depends = false;
-    for (auto e : g.out_edges(policy)) depends |= g.edges()[e].kind == EdgeKind::DependsOn && g.edges()[e].to == key;
+    for (auto e : g.out_edges(policy))
+        depends |= g.edges()[e].kind == EdgeKind::DependsOn && g.edges()[e].to == key;
     CHECK(depends);
 }
 
@@ -153,7 +157,8 @@ TEST_CASE("cloudformation: standalone security group rules fold into their group
     CHECK(parsed.graph.folded_into(parsed.index_of("Ssh")) == parsed.index_of("Group"));
 }
 
-TEST_CASE("cloudformation: malformed templates give diagnostics with lines and keep good resources") {
+TEST_CASE(
+    "cloudformation: malformed templates give diagnostics with lines and keep good resources") {
     auto parsed = parse_cfn(R"(AWSTemplateFormatVersion: "2010-09-09"
 Resources:
   NoType:
@@ -171,16 +176,19 @@ Resources:
     CHECK(parsed.find("Good") != nullptr);
     CHECK(parsed.graph.resources().size() == 1);
     std::vector<unsigned> lines;
-    for (const Diagnostic& d : parsed.diagnostics) lines.push_back(d.position.line);
+    for (const Diagnostic& d : parsed.diagnostics)
+        lines.push_back(d.position.line);
     std::sort(lines.begin(), lines.end());
     CHECK(lines == std::vector<unsigned>{3, 7, 8, 11, 13});
 }
 
 TEST_CASE("cloudformation: other YAML that mentions AWS types is not a template") {
-    auto out = cloudformation::parse_template("kind: ConfigMap\ndata:\n  Resources: AWS::S3::Bucket Type\n", 0, "t", {});
+    auto out = cloudformation::parse_template(
+        "kind: ConfigMap\ndata:\n  Resources: AWS::S3::Bucket Type\n", 0, "t", {});
     CHECK_FALSE(out.recognized);
     CHECK(out.diagnostics.empty());
-    auto broken = cloudformation::parse_template("AWSTemplateFormatVersion: x\nResources: [\n", 0, "t", {});
+    auto broken =
+        cloudformation::parse_template("AWSTemplateFormatVersion: x\nResources: [\n", 0, "t", {});
     CHECK(broken.recognized);
     REQUIRE(broken.diagnostics.size() == 1);
     CHECK(broken.diagnostics[0].code == DiagnosticCode::ParseError);
@@ -197,7 +205,8 @@ Resources:
 )");
     CHECK(parsed.find("X") != nullptr);  // undecided condition: the resource may exist
     bool reported = false;
-    for (const Diagnostic& d : parsed.diagnostics) reported |= d.message.find("depends on itself") != std::string::npos;
+    for (const Diagnostic& d : parsed.diagnostics)
+        reported |= d.message.find("depends on itself") != std::string::npos;
     CHECK(reported);
 }
 

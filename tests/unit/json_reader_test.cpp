@@ -5,7 +5,8 @@
 using namespace bulwark;
 
 TEST_CASE("json: values and keys keep their line and column") {
-    ReadResult result = read_json("{\n  \"Resources\": {\n    \"Bucket\": {\"Type\": \"AWS::S3::Bucket\"}\n  }\n}\n", 3);
+    ReadResult result = read_json(
+        "{\n  \"Resources\": {\n    \"Bucket\": {\"Type\": \"AWS::S3::Bucket\"}\n  }\n}\n", 3);
     REQUIRE(result.value.has_value());
     CHECK(result.diagnostics.empty());
     const Value::Entry* bucket = result.value->find("Resources")->find_entry("Bucket");
@@ -19,7 +20,8 @@ TEST_CASE("json: values and keys keep their line and column") {
 }
 
 TEST_CASE("json: scalars, escapes and surrogate pairs") {
-    ReadResult result = read_json(R"({"a": true, "b": -1.5e2, "c": null, "d": "x\"\n\u00e9\ud83d\ude00", "e": [1, 2]})", 0);
+    ReadResult result = read_json(
+        R"({"a": true, "b": -1.5e2, "c": null, "d": "x\"\n\u00e9\ud83d\ude00", "e": [1, 2]})", 0);
     REQUIRE(result.value.has_value());
     CHECK(result.value->find("a")->as_bool());
     CHECK(result.value->find("b")->as_number() == -150);
@@ -34,12 +36,11 @@ TEST_CASE("json: errors say where and what") {
         unsigned line;
         const char* words;
     };
-    for (const Case& c : {Case{"{\n  \"a\": 1,\n  \"b\" 2\n}", 3, "expected ':'"},
-                          Case{"{\"a\": [1, 2}", 1, "expected ',' or ']'"},
-                          Case{"{\"a\": 01}", 1, "leading zeros"},
-                          Case{"{\"a\": \"x\n\"}", 1, "control character"},
-                          Case{"{\"a\": 1} x", 1, "after the JSON value"},
-                          Case{"", 1, "unexpected end"}}) {
+    for (const Case& c :
+         {Case{"{\n  \"a\": 1,\n  \"b\" 2\n}", 3, "expected ':'"},
+          Case{"{\"a\": [1, 2}", 1, "expected ',' or ']'"}, Case{"{\"a\": 01}", 1, "leading zeros"},
+          Case{"{\"a\": \"x\n\"}", 1, "control character"},
+          Case{"{\"a\": 1} x", 1, "after the JSON value"}, Case{"", 1, "unexpected end"}}) {
         CAPTURE(c.text);
         ReadResult result = read_json(c.text, 0);
         CHECK_FALSE(result.value.has_value());

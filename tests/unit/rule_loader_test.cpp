@@ -7,9 +7,11 @@ using namespace bulwark;
 namespace {
 
 const std::string kHeader =
-    "id: bad-rule\ntitle: t\nseverity: low\ndescription: d\nremediation: r\nresource: [AWS::S3::Bucket]\n";
+    "id: bad-rule\ntitle: t\nseverity: low\ndescription: d\nremediation: r\nresource: "
+    "[AWS::S3::Bucket]\n";
 
-std::vector<RuleFileError> errors_of(const std::string& text, const std::string& path = "dir/bad-rule.yaml") {
+std::vector<RuleFileError> errors_of(const std::string& text,
+                                     const std::string& path = "dir/bad-rule.yaml") {
     auto loaded = load_rule(path, text);
     if (std::holds_alternative<Rule>(loaded)) return {};
     return std::get<std::vector<RuleFileError>>(loaded);
@@ -27,41 +29,66 @@ void expect_error(const std::string& text, unsigned line, const std::string& wor
 }  // namespace
 
 TEST_CASE("rule files: mistakes are rejected with file:line and what is wrong") {
-    expect_error(kHeader + "check: {path: A, equals: 1}\nsevrity: high\n", 8, "unknown field 'sevrity'");
-    expect_error("id: bad-rule\ntitle: t\nseverity: severe\ndescription: d\nremediation: r\nresource: [X]\ncheck: {path: A, exists: true}\n", 3, "not one of critical");
+    expect_error(kHeader + "check: {path: A, equals: 1}\nsevrity: high\n", 8,
+                 "unknown field 'sevrity'");
+    expect_error(
+        "id: bad-rule\ntitle: t\nseverity: severe\ndescription: d\nremediation: r\nresource: "
+        "[X]\ncheck: {path: A, exists: true}\n",
+        3, "not one of critical");
     expect_error(kHeader + "check:\n  path: A\n  equal: 1\n", 9, "unknown operator 'equal'");
-    expect_error(kHeader + "check:\n  path: A\n  matches: '(unclosed'\n", 9, "invalid regular expression");
+    expect_error(kHeader + "check:\n  path: A\n  matches: '(unclosed'\n", 9,
+                 "invalid regular expression");
     expect_error(kHeader + "check:\n  builtin: no_such_thing\n", 8, "unknown builtin");
-    expect_error(kHeader + "check:\n  builtin: ingress_port_open\n  args: {ports: [99999]}\n", 9, "0 to 65535");
+    expect_error(kHeader + "check:\n  builtin: ingress_port_open\n  args: {ports: [99999]}\n", 9,
+                 "0 to 65535");
     expect_error(kHeader + "check:\n  path: 'A[x]'\n  equals: 1\n", 8, "is not an index");
     expect_error(kHeader + "check:\n  all: []\n", 8, "at least one condition");
-    expect_error(kHeader + "check:\n  any: [{path: A, exists: true}]\n  all: [{path: A, exists: true}]\n", 7, "only one of all, any, none");
+    expect_error(
+        kHeader + "check:\n  any: [{path: A, exists: true}]\n  all: [{path: A, exists: true}]\n", 7,
+        "only one of all, any, none");
     expect_error(kHeader + "check: {path: A, exists: yes}\n", 7, "true or false");
-    expect_error(kHeader + "check: {path: A, exists: true}\nframeworks:\n  pci: ['1.1']\n", 9, "unknown frameworks key 'pci'");
-    expect_error(kHeader + "check: {path: A, exists: true}\nframeworks:\n  gdpr: [32]\n", 9, "quote numbers");
-    expect_error(kHeader + "check: {path: A, exists: true}\ncrossrefs:\n  checkov: [CKV_AWS_1, CKV_AWS_1]\n", 9, "duplicate ID");
-    expect_error(kHeader + "check:\n  connected: {type: AWS::S3::BucketPolicy, direction: up, any: {path: A, exists: true}}\n", 8, "direction must be in, out or any");
+    expect_error(kHeader + "check: {path: A, exists: true}\nframeworks:\n  pci: ['1.1']\n", 9,
+                 "unknown frameworks key 'pci'");
+    expect_error(kHeader + "check: {path: A, exists: true}\nframeworks:\n  gdpr: [32]\n", 9,
+                 "quote numbers");
+    expect_error(
+        kHeader + "check: {path: A, exists: true}\ncrossrefs:\n  checkov: [CKV_AWS_1, CKV_AWS_1]\n",
+        9, "duplicate ID");
+    expect_error(kHeader +
+                     "check:\n  connected: {type: AWS::S3::BucketPolicy, direction: up, any: "
+                     "{path: A, exists: true}}\n",
+                 8, "direction must be in, out or any");
     expect_error("id: bad-rule\ntitle: t\n", 1, "missing required field");
     expect_error("id: [oops\n", 2, "");
 }
 
 TEST_CASE("rule files: the ID must be kebab-case and match the file name") {
-    auto mismatch = errors_of(kHeader + "check: {path: A, exists: true}\n", "rules/other-name.yaml");
+    auto mismatch =
+        errors_of(kHeader + "check: {path: A, exists: true}\n", "rules/other-name.yaml");
     REQUIRE(mismatch.size() == 1);
     CHECK(mismatch[0].message.find("must match the file name") != std::string::npos);
-    auto bad_case = errors_of("id: Bad_Rule\ntitle: t\nseverity: low\ndescription: d\nremediation: r\nresource: [X]\ncheck: {path: A, exists: true}\n", "Bad_Rule.yaml");
+    auto bad_case = errors_of(
+        "id: Bad_Rule\ntitle: t\nseverity: low\ndescription: d\nremediation: r\nresource: "
+        "[X]\ncheck: {path: A, exists: true}\n",
+        "Bad_Rule.yaml");
     REQUIRE(bad_case.size() == 1);
     CHECK(bad_case[0].message.find("kebab-case") != std::string::npos);
 }
 
 TEST_CASE("rule files: a valid rule loads with all its fields") {
-    auto loaded = load_rule("x/bad-rule.yaml", kHeader +
-        "check: {path: A, not_in: [x]}\nmessage: m\nframeworks:\n  soc2: [CC6.1]\ncrossrefs:\n  trivy: [AVD-AWS-1]\n"
-        "references: [https://docs.aws.amazon.com/x]\naliases: [old-rule]\nremediation:\n  terraform: tf\n  cloudformation: cfn\n");
+    auto loaded =
+        load_rule("x/bad-rule.yaml",
+                  kHeader +
+                      "check: {path: A, not_in: [x]}\nmessage: m\nframeworks:\n  soc2: "
+                      "[CC6.1]\ncrossrefs:\n  trivy: [AVD-AWS-1]\n"
+                      "references: [https://docs.aws.amazon.com/x]\naliases: "
+                      "[old-rule]\nremediation:\n  terraform: tf\n  cloudformation: cfn\n");
     REQUIRE(std::holds_alternative<std::vector<RuleFileError>>(loaded));  // remediation twice
-    auto ok = load_rule("x/bad-rule.yaml", kHeader +
-        "check: {path: A, not_in: [x]}\nmessage: m\nframeworks:\n  soc2: [CC6.1]\ncrossrefs:\n  trivy: [AVD-AWS-1]\n"
-        "references: [https://docs.aws.amazon.com/x]\naliases: [old-rule]\n");
+    auto ok = load_rule("x/bad-rule.yaml",
+                        kHeader +
+                            "check: {path: A, not_in: [x]}\nmessage: m\nframeworks:\n  soc2: "
+                            "[CC6.1]\ncrossrefs:\n  trivy: [AVD-AWS-1]\n"
+                            "references: [https://docs.aws.amazon.com/x]\naliases: [old-rule]\n");
     REQUIRE(std::holds_alternative<Rule>(ok));
     const Rule& rule = std::get<Rule>(ok);
     CHECK(rule.id == "bad-rule");

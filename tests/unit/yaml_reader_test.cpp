@@ -57,7 +57,9 @@ TEST_CASE("yaml: CloudFormation short forms become long-form intrinsics") {
     CHECK(root.find("a")->range().begin.line == 1);
 }
 
-TEST_CASE("yaml: templates that yaml-cpp 0.7 rejects are read (tag then block scalar, multi-line plain)") {
+TEST_CASE(
+    "yaml: templates that yaml-cpp 0.7 rejects are read (tag then block scalar, multi-line "
+    "plain)") {
     const Value root = read_ok(
         "Description: !Sub\n  Bucket for ${AWS::StackName}\n  and more\n"
         "Policy: !Sub >-\n  arn:aws:s3:::${Name}/*\n"
@@ -70,7 +72,8 @@ TEST_CASE("yaml: templates that yaml-cpp 0.7 rejects are read (tag then block sc
 
 TEST_CASE("yaml: anchors, aliases and merge keys") {
     const Value root = read_ok(
-        "base: &base\n  Encrypted: true\n  Size: 10\nvolume:\n  <<: *base\n  Size: 20\ncopy: *base\n");
+        "base: &base\n  Encrypted: true\n  Size: 10\nvolume:\n  <<: *base\n  Size: 20\ncopy: "
+        "*base\n");
     const Value* volume = root.find("volume");
     CHECK(volume->find("Encrypted")->as_bool());
     CHECK(volume->find("Size")->as_number() == 20);
@@ -82,7 +85,8 @@ TEST_CASE("yaml: an alias bomb stops at the node limit with a clear diagnostic")
     char previous = 'a';
     for (char name = 'b'; name <= 'j'; ++name) {
         text += std::string(1, name) + ": &" + name + " [";
-        for (int i = 0; i < 10; ++i) text += std::string(i ? ", *" : "*") + previous;
+        for (int i = 0; i < 10; ++i)
+            text += std::string(i ? ", *" : "*") + previous;
         text += "]\n";
         previous = name;
     }
