@@ -34,6 +34,8 @@ struct Rule {
     std::vector<std::string> aliases;
     std::string deprecated_by;
     std::string source;  // the file it was loaded from (embedded path or user path)
+    // Where each framework key's control list is written, for errors found after loading.
+    std::map<std::string, SourcePosition> framework_positions;
 };
 
 }  // namespace bulwark

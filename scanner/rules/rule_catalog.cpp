@@ -189,14 +189,16 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
         }
         for (const auto& [key, controls] : rule.frameworks) {
             auto framework = catalog.frameworks_.find(key);
+            auto written = rule.framework_positions.find(key);
+            const SourcePosition at =
+                written == rule.framework_positions.end() ? SourcePosition{} : written->second;
             if (framework == catalog.frameworks_.end()) {
-                errors.push_back({rule.source, {}, "framework '" + key + "' has no catalog file"});
+                errors.push_back({rule.source, at, "framework '" + key + "' has no catalog file"});
                 continue;
             }
             for (const std::string& control : controls) {
                 if (framework->second.find(control) == nullptr) {
-                    errors.push_back({rule.source,
-                                      {},
+                    errors.push_back({rule.source, at,
                                       "control '" + control + "' is not in the " + key +
                                           " catalog (rules/frameworks/" + key + ".yaml)"});
                 }

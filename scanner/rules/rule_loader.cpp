@@ -120,6 +120,11 @@ class RuleReader {
         read_remediation(root, rule);
         rule.resource_types = string_list(root, "resource", true);
         read_keyed_lists(root, "frameworks", kFrameworkKeys, rule.frameworks);
+        if (const Value* frameworks = root.find("frameworks"); frameworks && frameworks->is_map()) {
+            for (const Value::Entry& entry : frameworks->as_map()) {
+                rule.framework_positions[entry.key] = entry.value.range().begin;
+            }
+        }
         read_keyed_lists(root, "crossrefs", kCrossrefKeys, rule.crossrefs);
         rule.references = string_list(root, "references", false);
         for (std::size_t i = 0; i < rule.references.size(); ++i) {

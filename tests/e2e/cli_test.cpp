@@ -250,3 +250,17 @@ TEST_CASE("demo: the bundled estate scans cleanly and yields exactly its documen
     }
     CHECK(actual == test::read_text(demo / "expected-findings.txt"));
 }
+
+TEST_CASE(
+    "cli: a custom rule mapping to a control that its framework lacks is rejected with file:line") {
+    TempDir custom;
+    custom.write("aws-team-rule.yaml",
+                 "id: aws-team-rule\ntitle: t\nseverity: low\ndescription: d\nremediation: r\n"
+                 "resource: [AWS::S3::Bucket]\ncheck: {path: BucketName, exists: true}\n"
+                 "frameworks:\n  pci-dss-4.0: [\"99.99.99\"]\n");
+    auto result = run({"rules", "list", "--rules", custom.path().string()});
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("aws-team-rule.yaml:9:") != std::string::npos);
+    CHECK(result.err.find("control '99.99.99' is not in the pci-dss-4.0 catalog") !=
+          std::string::npos);
+}
