@@ -2,11 +2,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <memory>
 
 #include "parsers/cloudformation/cloudformation_frontend.h"
+#include "parsers/terraform/terraform_frontend.h"
 #include "pipeline/scan.h"
 #include "reporters/reporter.h"
 #include "rules/builtins.h"
@@ -36,6 +39,8 @@ struct ScanArgs {
     bool no_color = false;
     bool quiet = false;
     bool strict = false;
+    std::vector<std::string> variables;  // Terraform --var NAME=VALUE
+    std::vector<std::string> var_files;  // Terraform --var-file FILE
 };
 
 struct RulesArgs {
@@ -170,6 +175,32 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
 
     std::vector<std::unique_ptr<Frontend>> frontends;
     frontends.push_back(std::make_unique<cloudformation::CloudFormationFrontend>());
+    terraform::TerraformOptions terraform_options;
+    for (char** variable = environ; variable && *variable; ++variable) {
+        const std::string_view entry = *variable;
+        const std::size_t equals = entry.find('=');
+        if (entry.starts_with("TF_VAR_") && equals != std::string_view::npos) {
+            terraform_options.environment_variables[std::string(entry.substr(7, equals - 7))] =
+                std::string(entry.substr(equals + 1));
+        }
+    }
+    for (const std::string& assignment : args.variables) {
+        const std::size_t equals = assignment.find('=');
+        if (equals == std::string::npos || equals == 0) {
+            err << "bulwark: --var needs NAME=VALUE, not '" << assignment << "'\n";
+            return kExitUsage;
+        }
+        terraform_options.variables[assignment.substr(0, equals)] = assignment.substr(equals + 1);
+    }
+    for (const std::string& file : args.var_files) {
+        std::error_code ec;
+        if (!fs::is_regular_file(file, ec)) {
+            err << "bulwark: --var-file " << file << ": no such file\n";
+            return kExitUsage;
+        }
+        terraform_options.var_files.push_back(fs::absolute(file).string());
+    }
+    frontends.push_back(std::make_unique<terraform::TerraformFrontend>(std::move(terraform_options)));
     ScanResult result = scan(options, frontends);
 
     // A path that does not exist is a usage error, not an input problem.
@@ -281,6 +312,11 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     scan->add_option("--threads", scan_args.threads, "Worker threads (default: one per core)");
     scan->add_option("--max-file-size", scan_args.max_file_size,
                      "Skip (and report) files larger than this many bytes (default: 16 MiB)");
+    scan->add_option("--var", scan_args.variables,
+                     "Terraform variable NAME=VALUE for root modules (highest precedence)");
+    scan->add_option("--var-file", scan_args.var_files,
+                     "Terraform variables file for root modules (after terraform.tfvars and "
+                     "*.auto.tfvars)");
     scan->add_flag("--no-color", scan_args.no_color, "Never colour the text output");
     scan->add_flag("-q,--quiet", scan_args.quiet, "Print nothing when there is nothing to report");
     scan->add_flag("--strict", scan_args.strict,

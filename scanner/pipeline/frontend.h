@@ -1,5 +1,9 @@
 #pragma once
 
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,10 +20,31 @@ struct SourceFile {
     std::string content;
 };
 
+// What a front-end keeps of a file between parsing and linking (a Terraform file's syntax tree).
+struct Artifact {
+    virtual ~Artifact() = default;
+};
+
 struct FrontendOutput {
     bool recognized = false;  // the file is of this front-end's kind (a template, a module, ...)
     std::vector<Resource> resources;
     std::vector<Diagnostic> diagnostics;
+    std::unique_ptr<Artifact> artifact;  // handed to link() when set
+};
+
+// A parsed file waiting to be linked with the others of its front-end.
+struct LinkInput {
+    FileId file = kNoFile;
+    std::string path;  // relative to the scan root
+    std::filesystem::path absolute;
+    std::unique_ptr<Artifact> artifact;
+};
+
+// What link() may use: the scan root, and a way to read a file that was not among the scanned
+// paths (a local module's source) once: it gets a FileId and appears in every output.
+struct LinkContext {
+    std::filesystem::path root;
+    std::function<std::optional<SourceFile>(const std::filesystem::path&)> load;
 };
 
 // A reader for one infrastructure format. Front-ends take a buffer, not a path, so they can be
@@ -31,6 +56,13 @@ class Frontend {
     // A cheap test on the name and content: does this front-end read the file?
     virtual bool claims(std::string_view path, std::string_view content) const = 0;
     virtual FrontendOutput parse(const SourceFile& file) const = 0;
+    // After every file is parsed (on one thread): combines the artifacts of this front-end's files
+    // into resources, for formats whose meaning spans files (Terraform modules).
+    virtual FrontendOutput link(std::vector<LinkInput>& inputs, const LinkContext& context) const {
+        (void)inputs;
+        (void)context;
+        return {};
+    }
 };
 
 }  // namespace bulwark

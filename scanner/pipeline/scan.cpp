@@ -28,9 +28,19 @@ bool looks_binary(std::string_view content) {
 
 struct ParsedFile {
     bool recognized = false;
+    std::size_t frontend = 0;
     std::vector<Resource> resources;
     std::vector<Diagnostic> diagnostics;
+    std::unique_ptr<Artifact> artifact;
 };
+
+bool read_file(const fs::path& path, std::size_t size, std::string& content) {
+    std::ifstream in(path, std::ios::binary);
+    content.assign(size, '\0');
+    if (!in || !in.read(content.data(), static_cast<std::streamsize>(size))) return false;
+    content.resize(static_cast<std::size_t>(in.gcount()));
+    return true;
+}
 
 ParsedFile read_and_parse(const DiscoveredFile& file, FileId id, const ScanOptions& options,
                           std::span<const std::unique_ptr<Frontend>> frontends) {
@@ -55,13 +65,11 @@ ParsedFile read_and_parse(const DiscoveredFile& file, FileId id, const ScanOptio
         }
         return parsed;
     }
-    std::ifstream in(file.absolute, std::ios::binary);
-    std::string content(size, '\0');
-    if (!in || !in.read(content.data(), static_cast<std::streamsize>(size))) {
+    std::string content;
+    if (!read_file(file.absolute, size, content)) {
         report(DiagnosticCode::UnreadableFile, DiagnosticSeverity::Error, "cannot read the file");
         return parsed;
     }
-    content.resize(static_cast<std::size_t>(in.gcount()));
     if (looks_binary(content)) {
         if (has_infrastructure_extension(file.relative)) {
             report(DiagnosticCode::BinaryFile, DiagnosticSeverity::Warning,
@@ -70,11 +78,14 @@ ParsedFile read_and_parse(const DiscoveredFile& file, FileId id, const ScanOptio
         return parsed;
     }
     SourceFile source{id, file.relative, std::move(content)};
-    for (const auto& frontend : frontends) {
+    for (std::size_t f = 0; f < frontends.size(); ++f) {
+        const auto& frontend = frontends[f];
         if (!frontend->claims(source.path, source.content)) continue;
         FrontendOutput output = frontend->parse(source);
         if (!output.recognized) continue;
         parsed.recognized = true;
+        parsed.frontend = f;
+        parsed.artifact = std::move(output.artifact);
         parsed.resources = std::move(output.resources);
         parsed.diagnostics.insert(parsed.diagnostics.end(), output.diagnostics.begin(),
                                   output.diagnostics.end());
@@ -109,11 +120,45 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     });
 
     GraphBuilder builder;
-    for (ParsedFile& file : parsed) {
+    std::vector<std::vector<LinkInput>> link_inputs(frontends.size());
+    for (std::size_t i = 0; i < parsed.size(); ++i) {
+        ParsedFile& file = parsed[i];
         if (file.recognized) ++result.counts.files;
         builder.add(std::move(file.resources));
         result.diagnostics.insert(result.diagnostics.end(), file.diagnostics.begin(),
                                   file.diagnostics.end());
+        if (file.artifact) {
+            link_inputs[file.frontend].push_back(LinkInput{static_cast<FileId>(i),
+                                                           discovered.files[i].relative,
+                                                           discovered.files[i].absolute,
+                                                           std::move(file.artifact)});
+        }
+    }
+    // Link what spans files. A file read only now (a module outside the scanned paths) joins the
+    // file table, so findings in it have a path like any other.
+    const fs::path root = fs::absolute(options.discovery.root).lexically_normal();
+    LinkContext context;
+    context.root = root;
+    context.load = [&](const fs::path& path) -> std::optional<SourceFile> {
+        std::error_code ec;
+        const fs::path absolute = fs::weakly_canonical(path, ec);
+        const auto size = fs::file_size(absolute, ec);
+        if (ec || size > options.max_file_size) return std::nullopt;
+        std::string content;
+        if (!read_file(absolute, size, content) || looks_binary(content)) return std::nullopt;
+        std::string relative = absolute.lexically_relative(root).generic_string();
+        for (FileId id = 0; id < result.files.size(); ++id) {
+            if (result.files[id] == relative) return SourceFile{id, relative, std::move(content)};
+        }
+        result.files.push_back(relative);
+        return SourceFile{static_cast<FileId>(result.files.size() - 1), relative, std::move(content)};
+    };
+    for (std::size_t f = 0; f < frontends.size(); ++f) {
+        if (link_inputs[f].empty()) continue;
+        FrontendOutput linked = frontends[f]->link(link_inputs[f], context);
+        builder.add(std::move(linked.resources));
+        result.diagnostics.insert(result.diagnostics.end(), linked.diagnostics.begin(),
+                                  linked.diagnostics.end());
     }
     result.graph = std::move(builder).build();
     result.rules = options.rules;

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "parsers/cloudformation/cloudformation_frontend.h"
+#include "parsers/terraform/terraform_frontend.h"
 #include "pipeline/scan.h"
 #include "support/helpers.h"
 
@@ -78,6 +79,7 @@ ScanResult scan_fixture(const fs::path& file, const Rule& rule) {
     options.threads = 1;
     std::vector<std::unique_ptr<Frontend>> frontends;
     frontends.push_back(std::make_unique<cloudformation::CloudFormationFrontend>());
+    frontends.push_back(std::make_unique<terraform::TerraformFrontend>());
     return scan(options, frontends);
 }
 
@@ -108,6 +110,8 @@ TEST_CASE("fixtures: every rule has pass and fail fixtures, and every fixture fo
                           rule.id << "/" << kind << " has no CloudFormation YAML fixture");
             CHECK_MESSAGE(formats.count(".json") == 1,
                           rule.id << "/" << kind << " has no CloudFormation JSON fixture");
+            CHECK_MESSAGE(formats.count(".tf") == 1,
+                          rule.id << "/" << kind << " has no Terraform fixture");
         }
     }
     for (const auto& entry : fs::directory_iterator(root)) {

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/resource.h"
+#include "parsers/terraform/native_resource.h"
+
+namespace bulwark::terraform {
+
+// Maps a native resource's arguments onto CloudFormation-shaped properties.
+struct ResourceAdapter {
+    std::string_view native_type;   // aws_s3_bucket
+    std::string_view canonical_type;  // AWS::S3::Bucket
+    void (*adapt)(const NativeResource& native, Value& properties);
+};
+
+// A native resource that configures another one (aws_s3_bucket_versioning configures a bucket):
+// its mapped properties are merged into the owner's, keeping their Terraform ranges.
+struct AttachmentAdapter {
+    std::string_view native_type;
+    std::string_view owner_native_type;
+    std::string_view owner_argument;  // the argument naming the owner (a reference or its name)
+    std::string_view owner_name_argument;  // the owner's own name argument, for literal names
+    void (*merge)(const NativeResource& attachment, Value& owner_properties);
+};
+
+// Everything Bulwark knows how to adapt. One service per file; each file adds its adapters here.
+struct AdapterCatalog {
+    std::vector<ResourceAdapter> resources;
+    std::vector<AttachmentAdapter> attachments;
+};
+const AdapterCatalog& adapter_catalog();
+
+void add_s3_adapters(AdapterCatalog& catalog);
+void add_kms_adapters(AdapterCatalog& catalog);
+void add_dynamodb_adapters(AdapterCatalog& catalog);
+void add_rds_adapters(AdapterCatalog& catalog);
+void add_ec2_security_group_adapters(AdapterCatalog& catalog);
+void add_cloudtrail_adapters(AdapterCatalog& catalog);
+
+// Turns evaluated native resources into graph resources: adapted types get their CloudFormation
+// type and properties; attachments are merged into their owners (and kept as native nodes);
+// every other type keeps its native type and arguments, so custom rules can still target it.
+std::vector<Resource> adapt_resources(std::vector<NativeResource> natives,
+                                      std::vector<Diagnostic>& diagnostics);
+
+}  // namespace bulwark::terraform

@@ -1,0 +1,93 @@
+#include "parsers/terraform/adapters/adapter_support.h"
+
+#include "io/document_reader.h"
+
+namespace bulwark::terraform::adapt {
+namespace {
+
+void point_all_at(Value& value, const SourceRange& at) {
+    value.set_range(at);
+    if (value.is_list()) {
+        for (Value& item : value.as_list()) point_all_at(item, at);
+    } else if (value.is_map()) {
+        for (Value::Entry& entry : value.as_map()) {
+            entry.key_range = at;
+            point_all_at(entry.value, at);
+        }
+    }
+}
+
+}  // namespace
+
+const Value* argument(const Value& body, std::string_view name) {
+    const Value* value = body.find(name);
+    return value && !value->is_null() ? value : nullptr;
+}
+
+const Value* block(const Value& body, std::string_view name) {
+    const Value* list = body.find(name);
+    if (list == nullptr) return nullptr;
+    if (list->is_list()) return list->as_list().empty() ? nullptr : &list->as_list().front();
+    return list;  // an object-typed argument written as `name = {...}`
+}
+
+std::vector<const Value*> blocks(const Value& body, std::string_view name) {
+    std::vector<const Value*> out;
+    const Value* list = body.find(name);
+    if (list == nullptr) return out;
+    if (list->is_list()) {
+        for (const Value& item : list->as_list()) out.push_back(&item);
+    } else if (!list->is_null()) {
+        out.push_back(list);
+    }
+    return out;
+}
+
+void copy(Value& properties, std::string_view cfn, const Value* value) {
+    if (value != nullptr && !value->is_null()) properties.set(std::string(cfn), *value, value->range());
+}
+
+SourceRange header(const NativeResource& native) {
+    SourceRange range = native.range;
+    range.end = {range.begin.line, range.begin.column + 8};
+    return range;
+}
+
+void copy_or_default(Value& properties, std::string_view cfn, const Value* value, Value fallback,
+                     const NativeResource& native) {
+    if (value != nullptr && !value->is_null()) {
+        copy(properties, cfn, value);
+        return;
+    }
+    fallback.set_range(header(native));
+    properties.set(std::string(cfn), std::move(fallback), header(native));
+}
+
+Value policy_document(const Value& policy) {
+    if (!policy.is_string()) return policy;
+    ReadResult read = read_json(policy.as_string(), policy.range().file);
+    if (!read.value) return Value::unknown("policy is not valid JSON", {}, policy.range());
+    Value document = std::move(*read.value);
+    point_all_at(document, policy.range());
+    return document;
+}
+
+void set_path(Value& properties, std::initializer_list<std::string_view> path, Value value) {
+    const SourceRange at = value.range();
+    Value* current = &properties;
+    std::size_t i = 0;
+    for (std::string_view key : path) {
+        if (++i == path.size()) {
+            current->set(std::string(key), std::move(value), at);
+            return;
+        }
+        Value* next = current->find(key);
+        if (next == nullptr || !next->is_map()) {
+            current->set(std::string(key), Value::map({}, at), at);
+            next = current->find(key);
+        }
+        current = next;
+    }
+}
+
+}  // namespace bulwark::terraform::adapt

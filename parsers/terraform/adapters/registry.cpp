@@ -1,0 +1,109 @@
+#include <algorithm>
+#include <optional>
+#include <map>
+
+#include "parsers/terraform/adapters/adapter.h"
+
+namespace bulwark::terraform {
+namespace {
+
+AdapterCatalog build_catalog() {
+    AdapterCatalog catalog;
+    add_s3_adapters(catalog);
+    add_kms_adapters(catalog);
+    add_dynamodb_adapters(catalog);
+    add_rds_adapters(catalog);
+    add_ec2_security_group_adapters(catalog);
+    add_cloudtrail_adapters(catalog);
+    return catalog;
+}
+
+const ResourceAdapter* resource_adapter(std::string_view type) {
+    for (const ResourceAdapter& adapter : adapter_catalog().resources) {
+        if (adapter.native_type == type) return &adapter;
+    }
+    return nullptr;
+}
+
+Resource to_resource(NativeResource& native, std::string type) {
+    Resource resource;
+    resource.address = native.address;
+    resource.type = std::move(type);
+    resource.native_type = native.type;
+    resource.format = SourceFormat::Terraform;
+    resource.file = native.file;
+    resource.scope = native.scope;
+    resource.range = native.range;
+    resource.range.end = {resource.range.begin.line, resource.range.begin.column + 8};
+    resource.properties = Value::map({}, resource.range);
+    resource.depends_on = native.depends_on;
+    return resource;
+}
+
+}  // namespace
+
+const AdapterCatalog& adapter_catalog() {
+    static const AdapterCatalog kCatalog = build_catalog();
+    return kCatalog;
+}
+
+std::vector<Resource> adapt_resources(std::vector<NativeResource> natives, std::vector<Diagnostic>&) {
+    // Owners by scope and address, and by their literal name argument.
+    std::map<std::pair<std::string, std::string>, std::size_t> by_address;
+    for (std::size_t i = 0; i < natives.size(); ++i) {
+        by_address.emplace(std::make_pair(natives[i].scope, natives[i].address), i);
+    }
+    std::vector<Resource> resources(natives.size());
+    std::vector<bool> attached(natives.size(), false);
+    for (std::size_t i = 0; i < natives.size(); ++i) {
+        NativeResource& native = natives[i];
+        if (const ResourceAdapter* adapter = resource_adapter(native.type)) {
+            resources[i] = to_resource(native, std::string(adapter->canonical_type));
+            adapter->adapt(native, resources[i].properties);
+        } else {
+            resources[i] = to_resource(native, native.type);
+            resources[i].properties = native.body;
+        }
+    }
+    // Attachments: merged into the owner they name by reference, or by literal name.
+    for (const AttachmentAdapter& attachment : adapter_catalog().attachments) {
+        for (std::size_t i = 0; i < natives.size(); ++i) {
+            const NativeResource& native = natives[i];
+            if (native.type != attachment.native_type) continue;
+            const Value* owner_value = native.body.find(attachment.owner_argument);
+            if (owner_value == nullptr) continue;
+            std::optional<std::size_t> owner;
+            if (owner_value->is_unknown()) {
+                for (const Reference& reference : owner_value->as_unknown().references) {
+                    auto found = by_address.find({native.scope, reference.target});
+                    if (found != by_address.end() && natives[found->second].type == attachment.owner_native_type) {
+                        owner = found->second;
+                    }
+                }
+            } else if (owner_value->is_string() && !attachment.owner_name_argument.empty()) {
+                for (std::size_t j = 0; j < natives.size(); ++j) {
+                    const Value* name = natives[j].body.find(attachment.owner_name_argument);
+                    if (natives[j].type == attachment.owner_native_type && name && name->is_string() &&
+                        name->as_string() == owner_value->as_string()) {
+                        owner = j;
+                    }
+                }
+            }
+            if (!owner) continue;
+            attachment.merge(native, resources[*owner].properties);
+            attached[i] = true;
+            resources[i].depends_on.push_back(Reference{natives[*owner].address, ""});
+        }
+    }
+    // An attached resource stays in the graph as a native node (custom rules may target it),
+    // but without its canonical type, so that rules see its settings once, on the owner.
+    for (std::size_t i = 0; i < natives.size(); ++i) {
+        if (attached[i]) {
+            resources[i].type = natives[i].type;
+            resources[i].properties = natives[i].body;
+        }
+    }
+    return resources;
+}
+
+}  // namespace bulwark::terraform

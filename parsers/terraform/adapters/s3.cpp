@@ -1,0 +1,113 @@
+// aws_s3_bucket and the resources that configure it since AWS provider v4.
+#include "model/resource_types.h"
+#include "parsers/terraform/adapters/adapter.h"
+#include "parsers/terraform/adapters/adapter_support.h"
+
+namespace bulwark::terraform {
+namespace {
+
+using namespace adapt;
+
+// `rule { apply_server_side_encryption_by_default { ... } bucket_key_enabled }` blocks, as in
+// aws_s3_bucket_server_side_encryption_configuration and provider v3's inline block.
+Value encryption_rules(const Value& configuration) {
+    Value rules = Value::list({}, configuration.range());
+    for (const Value* rule : blocks(configuration, "rule")) {
+        Value entry = Value::map({}, rule->range());
+        if (const Value* defaults = block(*rule, "apply_server_side_encryption_by_default")) {
+            Value by_default = Value::map({}, defaults->range());
+            copy(by_default, "SSEAlgorithm", argument(*defaults, "sse_algorithm"));
+            copy(by_default, "KMSMasterKeyID", argument(*defaults, "kms_master_key_id"));
+            entry.set("ServerSideEncryptionByDefault", std::move(by_default), defaults->range());
+        }
+        copy(entry, "BucketKeyEnabled", argument(*rule, "bucket_key_enabled"));
+        rules.as_list().push_back(std::move(entry));
+    }
+    return rules;
+}
+
+void set_encryption(Value& properties, const Value& configuration) {
+    Value encryption = Value::map({}, configuration.range());
+    encryption.set("ServerSideEncryptionConfiguration", encryption_rules(configuration), configuration.range());
+    properties.set("BucketEncryption", std::move(encryption), configuration.range());
+}
+
+void bucket(const NativeResource& native, Value& properties) {
+    const Value& body = native.body;
+    copy(properties, "BucketName", argument(body, "bucket"));
+    copy(properties, "ObjectLockEnabled", argument(body, "object_lock_enabled"));
+    // Provider v3 inline blocks, still accepted (deprecated) by v4 and v5.
+    if (const Value* versioning = block(body, "versioning")) {
+        if (const Value* enabled = argument(*versioning, "enabled")) {
+            Value status = enabled->is_bool()
+                               ? Value::string(enabled->as_bool() ? "Enabled" : "Suspended", enabled->range())
+                               : *enabled;
+            set_path(properties, {"VersioningConfiguration", "Status"}, std::move(status));
+        }
+    }
+    if (const Value* encryption = block(body, "server_side_encryption_configuration")) {
+        set_encryption(properties, *encryption);
+    }
+    if (const Value* logging = block(body, "logging")) {
+        Value configuration = Value::map({}, logging->range());
+        copy(configuration, "DestinationBucketName", argument(*logging, "target_bucket"));
+        copy(configuration, "LogFilePrefix", argument(*logging, "target_prefix"));
+        properties.set("LoggingConfiguration", std::move(configuration), logging->range());
+    }
+}
+
+void merge_versioning(const NativeResource& native, Value& properties) {
+    if (const Value* configuration = block(native.body, "versioning_configuration")) {
+        Value status = argument(*configuration, "status") ? *argument(*configuration, "status")
+                                                           : Value::null(configuration->range());
+        set_path(properties, {"VersioningConfiguration", "Status"}, std::move(status));
+        if (const Value* mfa = argument(*configuration, "mfa_delete")) {
+            set_path(properties, {"VersioningConfiguration", "MfaDelete"}, *mfa);
+        }
+    }
+}
+
+void merge_encryption(const NativeResource& native, Value& properties) {
+    Value configuration = native.body;
+    configuration.set_range(native.range);
+    set_encryption(properties, configuration);
+}
+
+void merge_public_access_block(const NativeResource& native, Value& properties) {
+    // The block exists: an omitted setting is false, as the API treats it.
+    Value configuration = Value::map({}, header(native));
+    copy(configuration, "BlockPublicAcls", argument(native.body, "block_public_acls"));
+    copy(configuration, "BlockPublicPolicy", argument(native.body, "block_public_policy"));
+    copy(configuration, "IgnorePublicAcls", argument(native.body, "ignore_public_acls"));
+    copy(configuration, "RestrictPublicBuckets", argument(native.body, "restrict_public_buckets"));
+    properties.set("PublicAccessBlockConfiguration", std::move(configuration), header(native));
+}
+
+void merge_logging(const NativeResource& native, Value& properties) {
+    Value configuration = Value::map({}, header(native));
+    copy(configuration, "DestinationBucketName", argument(native.body, "target_bucket"));
+    copy(configuration, "LogFilePrefix", argument(native.body, "target_prefix"));
+    properties.set("LoggingConfiguration", std::move(configuration), header(native));
+}
+
+void bucket_policy(const NativeResource& native, Value& properties) {
+    copy(properties, "Bucket", argument(native.body, "bucket"));
+    if (const Value* policy = argument(native.body, "policy")) {
+        properties.set("PolicyDocument", policy_document(*policy), policy->range());
+    }
+}
+
+}  // namespace
+
+void add_s3_adapters(AdapterCatalog& catalog) {
+    catalog.resources.push_back({"aws_s3_bucket", types::kS3Bucket, bucket});
+    catalog.resources.push_back({"aws_s3_bucket_policy", types::kS3BucketPolicy, bucket_policy});
+    catalog.attachments.push_back({"aws_s3_bucket_versioning", "aws_s3_bucket", "bucket", "bucket", merge_versioning});
+    catalog.attachments.push_back({"aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket", "bucket",
+                                   "bucket", merge_encryption});
+    catalog.attachments.push_back({"aws_s3_bucket_public_access_block", "aws_s3_bucket", "bucket", "bucket",
+                                   merge_public_access_block});
+    catalog.attachments.push_back({"aws_s3_bucket_logging", "aws_s3_bucket", "bucket", "bucket", merge_logging});
+}
+
+}  // namespace bulwark::terraform

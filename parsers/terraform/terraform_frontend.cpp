@@ -1,0 +1,194 @@
+#include "parsers/terraform/terraform_frontend.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <set>
+
+#include "parsers/terraform/adapters/adapter.h"
+#include "parsers/terraform/module/module_instance.h"
+
+namespace bulwark::terraform {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct FileArtifact final : Artifact {
+    std::shared_ptr<TerraformFile> file;
+};
+
+bool is_configuration(std::string_view path) { return path.ends_with(".tf"); }
+
+bool is_automatic_tfvars(const fs::path& path) {
+    const std::string name = path.filename().string();
+    return name == "terraform.tfvars" || name.ends_with(".auto.tfvars");
+}
+
+bool is_local_source(std::string_view source) {
+    return source.starts_with("./") || source.starts_with("../");
+}
+
+// A scope for evaluating tfvars and CLI values: literals only, no references.
+class ConstantScope final : public Scope {
+public:
+    Value resolve(const hcl::Expr& root, const std::vector<hcl::Step>&, std::size_t&,
+                  ExpressionEvaluator&) override {
+        return Value::unknown(root.name + " cannot be referenced here", {}, root.range);
+    }
+};
+
+// Parses a raw variable value (--var, TF_VAR_) as an HCL expression when it is one ([..], {..},
+// numbers, booleans), else as a string, as Terraform does.
+Value raw_variable(const std::string& text, std::vector<Diagnostic>& diagnostics) {
+    hcl::File parsed = hcl::parse("v = " + text + "\n", kNoFile);
+    const hcl::Attribute* attribute = parsed.body.attribute("v");
+    if (!parsed.diagnostics.empty() || attribute == nullptr || attribute->value.kind == hcl::ExprKind::Variable ||
+        attribute->value.kind == hcl::ExprKind::Traversal) {
+        return Value::string(text);
+    }
+    ConstantScope scope;
+    ExpressionEvaluator evaluator(scope, diagnostics, ".", ".");
+    Value value = evaluator.evaluate(attribute->value);
+    value.set_range({});
+    return value;
+}
+
+}  // namespace
+
+bool TerraformFrontend::claims(std::string_view path, std::string_view) const {
+    return path.ends_with(".tf") || path.ends_with(".tfvars");
+}
+
+FrontendOutput TerraformFrontend::parse(const SourceFile& source) const {
+    FrontendOutput out;
+    out.recognized = true;
+    auto file = std::make_shared<TerraformFile>();
+    file->id = source.id;
+    file->path = source.path;
+    file->syntax = hcl::parse(source.content, source.id);
+    out.diagnostics = file->syntax.diagnostics;
+    auto artifact = std::make_unique<FileArtifact>();
+    artifact->file = std::move(file);
+    out.artifact = std::move(artifact);
+    return out;
+}
+
+FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const LinkContext& context) const {
+    FrontendOutput out;
+    std::map<fs::path, std::unique_ptr<ModuleConfig>> modules;
+    auto module_for = [&](const fs::path& dir) -> ModuleConfig& {
+        auto& slot = modules[dir];
+        if (!slot) {
+            slot = std::make_unique<ModuleConfig>();
+            slot->dir = dir;
+            slot->relative_dir = dir.lexically_relative(context.root).generic_string();
+            if (slot->relative_dir == ".") slot->relative_dir.clear();
+        }
+        return *slot;
+    };
+    for (LinkInput& input : inputs) {
+        auto* artifact = dynamic_cast<FileArtifact*>(input.artifact.get());
+        if (artifact == nullptr) continue;
+        artifact->file->absolute = fs::absolute(input.absolute).lexically_normal();
+        ModuleConfig& config = module_for(artifact->file->absolute.parent_path());
+        if (is_configuration(input.path)) {
+            config.files.push_back(artifact->file);
+        } else if (is_automatic_tfvars(input.absolute)) {
+            config.tfvars.push_back(artifact->file);
+        }
+    }
+    std::set<fs::path> scanned;
+    for (auto& [dir, config] : modules) {
+        if (!config->files.empty()) scanned.insert(dir);
+        std::sort(config->tfvars.begin(), config->tfvars.end(), [](const auto& a, const auto& b) {
+            // terraform.tfvars first, then *.auto.tfvars in lexical order.
+            const bool a_main = a->absolute.filename() == "terraform.tfvars";
+            const bool b_main = b->absolute.filename() == "terraform.tfvars";
+            if (a_main != b_main) return a_main;
+            return a->absolute.filename() < b->absolute.filename();
+        });
+        config->index();
+    }
+
+    // A scanned module that another scanned module calls is evaluated through the call (with its
+    // inputs); every other one is a root module.
+    std::set<fs::path> called;
+    for (const auto& [dir, config] : modules) {
+        for (const auto& [name, block] : config->module_calls) {
+            const hcl::Attribute* source = block->body.attribute("source");
+            if (source && source->value.kind == hcl::ExprKind::Literal && source->value.literal.is_string() &&
+                is_local_source(source->value.literal.as_string())) {
+                called.insert((dir / source->value.literal.as_string()).lexically_normal());
+            }
+        }
+    }
+
+    // Modules outside the scanned paths are read from disk once, on demand.
+    ModuleLoader load = [&](const fs::path& dir) -> const ModuleConfig* {
+        if (auto it = modules.find(dir); it != modules.end() && !it->second->files.empty()) {
+            return it->second.get();
+        }
+        ModuleConfig& config = module_for(dir);
+        std::error_code ec;
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::directory_iterator(dir, ec)) {
+            if (entry.is_regular_file() && entry.path().extension() == ".tf") files.push_back(entry.path());
+        }
+        std::sort(files.begin(), files.end());
+        for (const fs::path& path : files) {
+            auto source = context.load(path);
+            if (!source) continue;
+            auto file = std::make_shared<TerraformFile>();
+            file->id = source->id;
+            file->path = source->path;
+            file->absolute = path;
+            file->syntax = hcl::parse(source->content, source->id);
+            out.diagnostics.insert(out.diagnostics.end(), file->syntax.diagnostics.begin(),
+                                   file->syntax.diagnostics.end());
+            config.files.push_back(std::move(file));
+        }
+        config.index();
+        return config.files.empty() ? nullptr : &config;
+    };
+
+    std::vector<NativeResource> natives;
+    for (const fs::path& dir : scanned) {
+        if (called.count(dir)) continue;
+        ModuleConfig& config = *modules[dir];
+        out.diagnostics.insert(out.diagnostics.end(), config.diagnostics.begin(), config.diagnostics.end());
+        // Variable values, lowest precedence first: environment, tfvars files, --var-file, --var.
+        std::map<std::string, Value> inputs;
+        for (const auto& [name, text] : options_.environment_variables) {
+            inputs[name] = raw_variable(text, out.diagnostics);
+        }
+        ConstantScope constants;
+        for (const auto& tfvars : config.tfvars) {
+            ExpressionEvaluator evaluator(constants, out.diagnostics, dir, context.root);
+            for (const hcl::Attribute& attribute : tfvars->syntax.body.attributes) {
+                inputs[attribute.name] = evaluator.evaluate(attribute.value);
+            }
+        }
+        for (const std::string& path : options_.var_files) {
+            std::ifstream in(path, std::ios::binary);
+            std::ostringstream text;
+            text << in.rdbuf();
+            hcl::File parsed = hcl::parse(text.str(), kNoFile);
+            ExpressionEvaluator evaluator(constants, out.diagnostics, dir, context.root);
+            for (const hcl::Attribute& attribute : parsed.body.attributes) {
+                inputs[attribute.name] = evaluator.evaluate(attribute.value);
+            }
+        }
+        for (const auto& [name, text] : options_.variables) inputs[name] = raw_variable(text, out.diagnostics);
+
+        InstanceSettings settings;
+        settings.scan_root = context.root;
+        settings.scope = "terraform:" + (config.relative_dir.empty() ? std::string(".") : config.relative_dir);
+        settings.load = load;
+        ModuleInstance root(config, "", std::move(inputs), {dir}, settings, out.diagnostics);
+        root.collect(natives);
+    }
+    out.resources = adapt_resources(std::move(natives), out.diagnostics);
+    return out;
+}
+
+}  // namespace bulwark::terraform

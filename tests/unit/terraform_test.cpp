@@ -1,0 +1,320 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "parsers/terraform/hcl/syntax.h"
+#include "parsers/terraform/terraform_frontend.h"
+#include "pipeline/scan.h"
+#include "support/helpers.h"
+
+using namespace bulwark;
+using test::TempDir;
+
+namespace {
+
+// Scans a temporary directory tree with the Terraform front-end only and no rules.
+struct TerraformScan {
+    ScanResult result;
+    const Resource* find(const std::string& address) const {
+        for (const Resource& r : result.graph.resources()) {
+            if (r.address == address) return &r;
+        }
+        return nullptr;
+    }
+    std::vector<std::string> addresses() const {
+        std::vector<std::string> out;
+        for (const Resource& r : result.graph.resources()) out.push_back(r.address);
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+};
+
+TerraformScan scan_terraform(const TempDir& dir, const std::string& path = "",
+                             terraform::TerraformOptions options = {}) {
+    ScanOptions scan_options;
+    scan_options.discovery.paths = {dir.path() / path};
+    scan_options.discovery.root = dir.path();
+    scan_options.threads = 1;
+    std::vector<std::unique_ptr<Frontend>> frontends;
+    frontends.push_back(std::make_unique<terraform::TerraformFrontend>(std::move(options)));
+    return TerraformScan{scan(scan_options, frontends)};
+}
+
+const Value* at(const Value& root, std::initializer_list<std::string_view> path) {
+    const Value* current = &root;
+    for (std::string_view key : path) {
+        if (current == nullptr) return nullptr;
+        if (current->is_list()) current = current->as_list().empty() ? nullptr : &current->as_list()[0];
+        if (current == nullptr) return nullptr;
+        current = current->find(key);
+    }
+    return current;
+}
+
+}  // namespace
+
+TEST_CASE("hcl: blocks, attributes and every expression form keep their ranges") {
+    hcl::File file = hcl::parse(R"(resource "aws_s3_bucket" "logs" {
+  bucket = "logs-${var.env}"
+  tags   = { Name = "x", "quoted" = 1 }
+  list   = [for n in var.names : upper(n) if n != ""]
+  cond   = var.enabled ? 1 : 0
+  math   = -1 + 2 * 3
+  splat  = aws_instance.web[*].id
+  policy = <<-EOT
+    {
+      "a": "${var.x}"
+    }
+  EOT
+  nested {
+    value = true
+  }
+}
+)", 3);
+    CHECK(file.diagnostics.empty());
+    REQUIRE(file.body.blocks.size() == 1);
+    const hcl::Block& block = file.body.blocks[0];
+    CHECK(block.type == "resource");
+    CHECK(block.labels == std::vector<std::string>{"aws_s3_bucket", "logs"});
+    CHECK(block.range.begin.line == 1);
+    CHECK(block.range.file == 3);
+    REQUIRE(block.body.attribute("bucket") != nullptr);
+    CHECK(block.body.attribute("bucket")->value.kind == hcl::ExprKind::Template);
+    CHECK(block.body.attribute("bucket")->name_range.begin.line == 2);
+    CHECK(block.body.attribute("tags")->value.kind == hcl::ExprKind::Object);
+    CHECK(block.body.attribute("list")->value.kind == hcl::ExprKind::ForTuple);
+    CHECK(block.body.attribute("cond")->value.kind == hcl::ExprKind::Conditional);
+    CHECK(block.body.attribute("math")->value.kind == hcl::ExprKind::Binary);
+    CHECK(block.body.attribute("splat")->value.kind == hcl::ExprKind::Traversal);
+    CHECK(block.body.attribute("policy")->value.kind == hcl::ExprKind::Template);
+    REQUIRE(block.body.blocks.size() == 1);
+    CHECK(block.body.blocks[0].type == "nested");
+}
+
+TEST_CASE("hcl: syntax errors are diagnostics with line and column, and the rest is kept") {
+    hcl::File file =
+        hcl::parse("resource \"a\" \"b\" {\n  x = \"ok\"\n  y = 1 +\n}\n\nvariable \"v\" {\n  default = 1\n}\n", 0);
+    REQUIRE_FALSE(file.diagnostics.empty());
+    CHECK(file.diagnostics[0].code == DiagnosticCode::ParseError);
+    CHECK(file.diagnostics[0].position.line >= 3);
+    bool variable_kept = false;
+    for (const hcl::Block& b : file.body.blocks) variable_kept |= b.type == "variable";
+    CHECK(variable_kept);
+    CHECK(file.body.blocks.at(0).body.attribute("x") != nullptr);
+}
+
+TEST_CASE("terraform: variables, locals, templates, heredocs and conditionals evaluate") {
+    TempDir dir;
+    dir.write("main.tf", R"(variable "env" { default = "prod" }
+variable "names" { default = ["a", "b"] }
+variable "unset" {}
+locals {
+  prefix  = "${var.env}-data"
+  first   = local.names_upper[0]
+  names_upper = [for n in var.names : upper(n)]
+  enabled = var.env == "prod" ? true : false
+}
+resource "aws_thing" "x" {
+  name    = local.prefix
+  first   = local.first
+  enabled = local.enabled
+  unset   = var.unset
+  doc     = <<-EOT
+    line ${var.env}
+      indented
+  EOT
+  raw = "a\tb $${literal}"
+}
+)");
+    TerraformScan scan = scan_terraform(dir);
+    CHECK(scan.result.diagnostics.empty());
+    const Resource* x = scan.find("aws_thing.x");
+    REQUIRE(x != nullptr);
+    CHECK(x->properties.find("name")->as_string() == "prod-data");
+    CHECK(x->properties.find("first")->as_string() == "A");
+    CHECK(x->properties.find("enabled")->as_bool());
+    CHECK(x->properties.find("unset")->is_unknown());
+    CHECK(x->properties.find("doc")->as_string() == "line prod\n  indented\n");
+    CHECK(x->properties.find("raw")->as_string() == "a\tb ${literal}");
+    CHECK(x->format == SourceFormat::Terraform);
+    CHECK(x->range.begin.line == 10);
+    CHECK(x->properties.find("name")->range().begin.line == 5);
+}
+
+TEST_CASE("terraform: count and for_each create addressed instances; references become edges") {
+    TempDir dir;
+    dir.write("main.tf", R"(variable "buckets" {
+  default = { raw = "Suspended", curated = "Enabled" }
+}
+resource "aws_s3_bucket" "zone" {
+  for_each = var.buckets
+  bucket   = "lake-${each.key}"
+}
+resource "aws_s3_bucket_versioning" "zone" {
+  for_each = var.buckets
+  bucket   = aws_s3_bucket.zone[each.key].id
+  versioning_configuration {
+    status = each.value
+  }
+}
+resource "aws_kms_key" "k" {
+  count = 2
+  description = "key ${count.index}"
+}
+)");
+    TerraformScan scan = scan_terraform(dir);
+    CHECK(scan.result.diagnostics.empty());
+    CHECK(scan.addresses() == std::vector<std::string>{
+                                  "aws_kms_key.k[0]", "aws_kms_key.k[1]", "aws_s3_bucket.zone[\"curated\"]",
+                                  "aws_s3_bucket.zone[\"raw\"]", "aws_s3_bucket_versioning.zone[\"curated\"]",
+                                  "aws_s3_bucket_versioning.zone[\"raw\"]"});
+    const Resource* raw = scan.find("aws_s3_bucket.zone[\"raw\"]");
+    REQUIRE(raw != nullptr);
+    CHECK(raw->type == "AWS::S3::Bucket");
+    const Value* status = at(raw->properties, {"VersioningConfiguration", "Status"});
+    REQUIRE(status != nullptr);
+    CHECK(status->as_string() == "Suspended");
+    CHECK(status->range().begin.line == 2);  // the map value that produced it
+    CHECK(scan.find("aws_kms_key.k[1]")->properties.find("Description")->as_string() == "key 1");
+    // The versioning resource stays as a native node that refers to its bucket.
+    const Resource* versioning = scan.find("aws_s3_bucket_versioning.zone[\"raw\"]");
+    CHECK(versioning->type == "aws_s3_bucket_versioning");
+    const Graph& g = scan.result.graph;
+    bool linked = false;
+    for (auto e : g.out_edges(*g.find(versioning->scope, versioning->address))) {
+        linked |= g.resource(g.edges()[e].to).address == "aws_s3_bucket.zone[\"raw\"]";
+    }
+    CHECK(linked);
+}
+
+TEST_CASE("terraform: local modules are evaluated with their inputs and prefixed addresses") {
+    TempDir dir;
+    dir.write("modules/store/main.tf", R"(variable "name" {}
+variable "rotate" { default = false }
+resource "aws_kms_key" "this" {
+  description         = "key for ${var.name}"
+  enable_key_rotation = var.rotate
+}
+output "key_id" { value = aws_kms_key.this.id }
+)");
+    dir.write("envs/prod/main.tf", R"(module "payments" {
+  source = "../../modules/store"
+  name   = "payments"
+  rotate = true
+}
+module "per_team" {
+  source   = "../../modules/store"
+  for_each = toset(["a", "b"])
+  name     = each.key
+}
+resource "aws_thing" "uses" {
+  key = module.payments.key_id
+}
+)");
+    TerraformScan scan = scan_terraform(dir, "envs");
+    CHECK(scan.result.diagnostics.empty());
+    const Resource* payments = scan.find("module.payments.aws_kms_key.this");
+    REQUIRE(payments != nullptr);
+    CHECK(payments->properties.find("EnableKeyRotation")->as_bool());
+    CHECK(payments->properties.find("Description")->as_string() == "key for payments");
+    const Resource* team = scan.find("module.per_team[\"a\"].aws_kms_key.this");
+    REQUIRE(team != nullptr);
+    CHECK_FALSE(team->properties.find("EnableKeyRotation")->as_bool());
+    CHECK(scan.result.path_of(team->file) == "modules/store/main.tf");
+    const Value* key = scan.find("aws_thing.uses")->properties.find("key");
+    REQUIRE(key->is_unknown());
+    CHECK(key->as_unknown().references.at(0).target == "module.payments.aws_kms_key.this");
+}
+
+TEST_CASE("terraform: variable precedence is default < environment < tfvars < auto.tfvars < --var-file < --var") {
+    TempDir dir;
+    dir.write("main.tf", R"(variable "a" { default = "default" }
+variable "b" { default = "default" }
+variable "c" { default = "default" }
+variable "d" { default = "default" }
+variable "e" { default = "default" }
+resource "aws_thing" "x" {
+  a = var.a
+  b = var.b
+  c = var.c
+  d = var.d
+  e = var.e
+}
+)");
+    dir.write("terraform.tfvars", "b = \"tfvars\"\nc = \"tfvars\"\nd = \"tfvars\"\n");
+    dir.write("z.auto.tfvars", "c = \"auto\"\n");
+    const auto var_file = dir.write("extra/custom.tfvars", "d = \"var-file\"\n");
+    terraform::TerraformOptions options;
+    options.environment_variables["a"] = "environment";
+    options.environment_variables["b"] = "environment";
+    options.var_files.push_back(var_file.string());
+    options.variables["e"] = "cli";
+    TerraformScan scan = scan_terraform(dir, "", options);
+    const Value& p = scan.find("aws_thing.x")->properties;
+    CHECK(p.find("a")->as_string() == "environment");
+    CHECK(p.find("b")->as_string() == "tfvars");
+    CHECK(p.find("c")->as_string() == "auto");
+    CHECK(p.find("d")->as_string() == "var-file");
+    CHECK(p.find("e")->as_string() == "cli");
+}
+
+TEST_CASE("terraform: dynamic blocks expand, and security group rules fold into their group") {
+    TempDir dir;
+    dir.write("main.tf", R"(locals {
+  ports = [22, 443]
+}
+resource "aws_security_group" "web" {
+  name = "web"
+  dynamic "ingress" {
+    for_each = local.ports
+    content {
+      from_port   = ingress.value
+      to_port     = ingress.value
+      protocol    = "tcp"
+      cidr_blocks = ["0.0.0.0/0", "10.0.0.0/8"]
+    }
+  }
+}
+resource "aws_security_group_rule" "rdp" {
+  type              = "ingress"
+  security_group_id = aws_security_group.web.id
+  from_port         = 3389
+  to_port           = 3389
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+)");
+    TerraformScan scan = scan_terraform(dir);
+    CHECK(scan.result.diagnostics.empty());
+    const Resource* web = scan.find("aws_security_group.web");
+    REQUIRE(web != nullptr);
+    const Value* ingress = web->properties.find("SecurityGroupIngress");
+    REQUIRE(ingress != nullptr);
+    REQUIRE(ingress->as_list().size() == 5);  // 2 ports x 2 CIDRs + the standalone rule
+    CHECK(ingress->as_list()[0].find("FromPort")->as_number() == 22);
+    CHECK(ingress->as_list()[0].find("CidrIp")->as_string() == "0.0.0.0/0");
+    CHECK(ingress->as_list()[4].find("FromPort")->as_number() == 3389);
+    CHECK(ingress->as_list()[4].find("CidrIp")->range().begin.line == 22);
+    CHECK(scan.find("aws_security_group_rule.rdp")->type == "aws_security_group_rule");
+}
+
+TEST_CASE("terraform: module cycles, unknown counts and missing modules end with diagnostics, not hangs") {
+    TempDir dir;
+    dir.write("a/main.tf", "module \"b\" {\n  source = \"../b\"\n}\nresource \"aws_thing\" \"a\" {}\n");
+    dir.write("b/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nresource \"aws_thing\" \"b\" {}\n");
+    dir.write("root/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nmodule \"gone\" {\n  source = \"./missing\"\n}\n"
+                              "module \"registry\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\n");
+    TerraformScan scan = scan_terraform(dir, "root");
+    bool cycle = false, missing = false, registry = false;
+    for (const Diagnostic& d : scan.result.diagnostics) {
+        cycle |= d.message.find("module cycle") != std::string::npos;
+        missing |= d.message.find("has no .tf files") != std::string::npos;
+        registry |= d.message.find("not available locally") != std::string::npos;
+    }
+    CHECK(cycle);
+    CHECK(missing);
+    CHECK(registry);
+    CHECK(scan.find("module.a.aws_thing.a") != nullptr);
+    CHECK(scan.find("module.a.module.b.aws_thing.b") != nullptr);
+}
