@@ -60,7 +60,8 @@ std::string render_json(const ReportContext& context) {
         result["resource"] = {{"address", resource.address},
                               {"type", resource.type},
                               {"native_type", resource.native_type},
-                              {"format", to_string(resource.format)}};
+                              {"format", to_string(resource.format)},
+                              {"scope", resource.scope}};
         result["location"] = {{"file", scan.path_of(finding.range.file)},
                               {"start_line", finding.range.begin.line},
                               {"start_column", finding.range.begin.column},

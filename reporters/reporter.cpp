@@ -5,6 +5,7 @@ namespace bulwark {
 std::optional<OutputFormat> parse_output_format(std::string_view name) {
     if (name == "text") return OutputFormat::Text;
     if (name == "json") return OutputFormat::Json;
+    if (name == "resources") return OutputFormat::Resources;
     return std::nullopt;
 }
 
@@ -14,6 +15,8 @@ std::string_view to_string(OutputFormat format) {
             return "text";
         case OutputFormat::Json:
             return "json";
+        case OutputFormat::Resources:
+            return "resources";
     }
     return "text";
 }
@@ -24,6 +27,8 @@ std::string render(OutputFormat format, const ReportContext& context) {
             return render_text(context);
         case OutputFormat::Json:
             return render_json(context);
+        case OutputFormat::Resources:
+            return render_resources(context);
     }
     return {};
 }

@@ -17,7 +17,7 @@ struct ReportContext {
     bool color = false;  // ANSI colours (text reporter, terminal only)
 };
 
-enum class OutputFormat { Text, Json };
+enum class OutputFormat { Text, Json, Resources };
 
 std::optional<OutputFormat> parse_output_format(std::string_view name);
 std::string_view to_string(OutputFormat format);
@@ -26,6 +26,7 @@ std::string render(OutputFormat format, const ReportContext& context);
 
 std::string render_text(const ReportContext& context);
 std::string render_json(const ReportContext& context);
+std::string render_resources(const ReportContext& context);
 
 // `bulwark rules list` in text and JSON.
 std::string render_rule_list_text(const RuleCatalog& catalog);

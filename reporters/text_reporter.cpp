@@ -62,7 +62,12 @@ std::string render_text(const ReportContext& context) {
         out += std::string(style(severity_colour(finding.severity))) +
                pad(std::string(to_string(finding.severity)), 9) + std::string(style(kReset));
         out += finding.message + "  " + std::string(style(kDim)) + finding.rule_id + " " +
-               resource.address + std::string(style(kReset));
+               resource.address;
+        // A module's resource may be reached from several root modules: name the root.
+        if (resource.address.starts_with("module.") && resource.scope.starts_with("terraform:")) {
+            out += " (root " + resource.scope.substr(10) + ")";
+        }
+        out += std::string(style(kReset));
         if (finding.status == FindingStatus::Suppressed && finding.suppression) {
             out += "  (suppressed: " + finding.suppression->reason + ")";
         }

@@ -118,7 +118,9 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
             const hcl::Attribute* source = block->body.attribute("source");
             if (source && source->value.kind == hcl::ExprKind::Literal && source->value.literal.is_string() &&
                 is_local_source(source->value.literal.as_string())) {
-                called.insert((dir / source->value.literal.as_string()).lexically_normal());
+                fs::path target = (dir / source->value.literal.as_string()).lexically_normal();
+                if (target.filename().empty()) target = target.parent_path();
+                called.insert(target);
             }
         }
     }

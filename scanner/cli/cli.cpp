@@ -107,7 +107,7 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
         }
         auto format = parse_output_format(name);
         if (!format) {
-            err << "bulwark: unknown output format '" << name << "' (expected text or json)\n";
+            err << "bulwark: unknown output format '" << name << "' (expected text, json or resources)\n";
             return kExitUsage;
         }
         if (path.empty() || path == "-") {
@@ -295,7 +295,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     CLI::App* scan = app.add_subcommand("scan", "Scan infrastructure code for violations");
     scan->add_option("paths", scan_args.paths, "Files or directories to scan (default: .)");
     scan->add_option("-f,--format", scan_args.formats,
-                     "Output format: text or json; repeat for several, or write FORMAT:FILE");
+                     "Output format: text, json, or resources (the graph as Bulwark sees it); repeat for several, or write FORMAT:FILE");
     scan->add_option("-o,--output", scan_args.outputs,
                      "File for the matching --format (default: standard output)");
     scan->add_option("--fail-on", scan_args.fail_on,

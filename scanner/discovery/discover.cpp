@@ -67,7 +67,8 @@ fs::path default_root(const std::vector<fs::path>& paths) {
 DiscoveryResult discover(const DiscoveryOptions& options) {
     DiscoveryResult result;
     std::set<std::string> seen;
-    const fs::path root = fs::absolute(options.root).lexically_normal();
+    fs::path root = fs::absolute(options.root).lexically_normal();
+    if (root.filename().empty() && root.has_parent_path()) root = root.parent_path();  // "dir/"
     auto take = [&](const fs::path& path) {
         std::string relative = relative_to(path, root);
         if (excluded(relative, options) || !included(relative, options)) return;

@@ -33,11 +33,12 @@ std::string_view to_string(FindingStatus status) {
 }
 
 std::string finding_fingerprint(std::string_view rule_id, std::string_view address,
-                                std::string_view file_path) {
+                                std::string_view file_path, std::string_view scope) {
     std::string material;
     material.append(rule_id).push_back('\0');
     material.append(address).push_back('\0');
     material.append(file_path);
+    if (!scope.empty() && scope != file_path) material.append(1, '\0').append(scope);
     return sha256_hex(material).substr(0, 32);
 }
 

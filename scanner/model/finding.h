@@ -44,7 +44,8 @@ struct Finding {
 
 // The stable identity of a finding: rule, resource address and file, never a line number, so
 // that baselines and code-scanning alerts survive edits that move lines.
+// `scope` tells apart the same module resource reached from two root modules.
 std::string finding_fingerprint(std::string_view rule_id, std::string_view address,
-                                std::string_view file_path);
+                                std::string_view file_path, std::string_view scope = {});
 
 }  // namespace bulwark

@@ -136,7 +136,8 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     }
     // Link what spans files. A file read only now (a module outside the scanned paths) joins the
     // file table, so findings in it have a path like any other.
-    const fs::path root = fs::absolute(options.discovery.root).lexically_normal();
+    fs::path root = fs::absolute(options.discovery.root).lexically_normal();
+    if (root.filename().empty() && root.has_parent_path()) root = root.parent_path();  // "dir/"
     LinkContext context;
     context.root = root;
     context.load = [&](const fs::path& path) -> std::optional<SourceFile> {
@@ -205,8 +206,8 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
                 finding.range = outcome.evidence && outcome.evidence->valid() ? *outcome.evidence
                                                                               : resource.range;
                 finding.message = rule.message;
-                finding.fingerprint =
-                    finding_fingerprint(rule.id, resource.address, result.path_of(resource.file));
+                finding.fingerprint = finding_fingerprint(rule.id, resource.address,
+                                                          result.path_of(resource.file), resource.scope);
                 out.findings.push_back(std::move(finding));
             }
         }

@@ -318,3 +318,59 @@ TEST_CASE("terraform: module cycles, unknown counts and missing modules end with
     CHECK(scan.find("module.a.aws_thing.a") != nullptr);
     CHECK(scan.find("module.a.module.b.aws_thing.b") != nullptr);
 }
+
+TEST_CASE("terraform: policy documents compose through source_policy_documents, count and replace()") {
+    // Regression: a composed document crashed the evaluator, and replace() of placeholders with
+    // a value known only after apply turned the whole policy unknown.
+    TempDir dir;
+    dir.write("main.tf", R"(resource "aws_s3_bucket" "this" {
+  count  = 1
+  bucket = "statements"
+}
+data "aws_iam_policy_document" "deny" {
+  count = 1
+  statement {
+    sid       = "DenyPlainHttp"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.this[0].arn, "${aws_s3_bucket.this[0].arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+data "aws_iam_policy_document" "combined" {
+  count                   = 1
+  source_policy_documents = compact([true ? data.aws_iam_policy_document.deny[0].json : "", ""])
+  statement {
+    sid       = "ReadForAccount"
+    actions   = ["s3:GetObject"]
+    resources = ["_BUCKET_ARN_/*"]
+  }
+}
+resource "aws_s3_bucket_policy" "this" {
+  count  = 1
+  bucket = aws_s3_bucket.this[0].id
+  policy = replace(data.aws_iam_policy_document.combined[0].json, "_BUCKET_ARN_", aws_s3_bucket.this[0].arn)
+}
+)");
+    TerraformScan scan = scan_terraform(dir);
+    const Resource* policy = scan.find("aws_s3_bucket_policy.this[0]");
+    REQUIRE(policy != nullptr);
+    CHECK(policy->type == "AWS::S3::BucketPolicy");
+    const Value* statements = at(policy->properties, {"PolicyDocument", "Statement"});
+    REQUIRE(statements != nullptr);
+    REQUIRE(statements->as_list().size() == 2);
+    CHECK(statements->as_list()[0].find("Sid")->as_string() == "DenyPlainHttp");
+    CHECK(statements->as_list()[0].find("Principal")->as_string() == "*");
+    CHECK(statements->as_list()[1].find("Effect")->as_string() == "Allow");
+    // The placeholder became the (unknown) bucket ARN; the rest of the document stayed known.
+    CHECK(statements->as_list()[1].find("Resource")->as_list()[0].is_unknown());
+    CHECK(statements->as_list()[1].find("Action")->as_list()[0].as_string() == "s3:GetObject");
+}

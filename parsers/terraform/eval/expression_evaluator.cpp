@@ -7,6 +7,8 @@
 #include "parsers/terraform/functions/functions.h"
 
 namespace bulwark::terraform {
+Value unknown_of(std::string reason, std::initializer_list<const Value*> inputs, SourceRange at);
+
 namespace {
 
 std::optional<std::string> as_text(const Value& value) {
@@ -47,6 +49,29 @@ bool contains_unknown(const Value& value) {
             return std::any_of(value.as_map().begin(), value.as_map().end(),
                                [](const Value::Entry& e) { return contains_unknown(e.value); });
         default: return false;
+    }
+}
+
+// Replaces `from` in every string of a document. With a replacement known only after apply, the
+// strings that contain `from` become unknown and the others stay known.
+void replace_in_strings(Value& value, const std::string& from, const Value& replacement) {
+    if (value.is_string() && !replacement.is_string()) {
+        if (value.as_string().find(from) != std::string::npos) {
+            value = unknown_of("text replaced by a value known only after apply", {&replacement}, value.range());
+        }
+        return;
+    }
+    if (value.is_string()) {
+        const std::string& to = replacement.as_string();
+        std::string text = value.as_string();
+        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+            text.replace(at, from.size(), to);
+        }
+        value = Value::string(std::move(text), value.range());
+    } else if (value.is_list()) {
+        for (Value& item : value.as_list()) replace_in_strings(item, from, replacement);
+    } else if (value.is_map()) {
+        for (Value::Entry& entry : value.as_map()) replace_in_strings(entry.value, from, replacement);
     }
 }
 
@@ -335,14 +360,51 @@ Value ExpressionEvaluator::call(const hcl::Expr& e) {
         (arguments[0].is_map() || arguments[0].is_list()) && contains_unknown(arguments[0])) {
         return arguments[0];
     }
+    // compact() over a list that holds such documents keeps them (they are not empty strings).
+    if (e.name == "compact" && arguments.size() == 1 && arguments[0].is_list() &&
+        std::any_of(arguments[0].as_list().begin(), arguments[0].as_list().end(),
+                    [](const Value& v) { return v.is_map(); })) {
+        Value::List kept;
+        for (const Value& item : arguments[0].as_list()) {
+            if (!item.is_null() && !(item.is_string() && item.as_string().empty())) kept.push_back(item);
+        }
+        return Value::list(std::move(kept), e.range);
+    }
+    // replace() of placeholders in such a document applies to its strings, as it would to the JSON.
+    if (e.name == "replace" && arguments.size() == 3 &&
+        (arguments[0].is_map() || arguments[0].is_list()) && arguments[1].is_string() &&
+        (arguments[2].is_string() || arguments[2].is_unknown()) && !arguments[1].as_string().empty() &&
+        !(arguments[1].as_string().size() > 1 && arguments[1].as_string().front() == '/' &&
+          arguments[1].as_string().back() == '/')) {
+        Value document = arguments[0];
+        replace_in_strings(document, arguments[1].as_string(), arguments[2]);
+        return document;
+    }
+    // Documents kept as structure (above, and aws_iam_policy_document) decode to themselves.
+    if (e.name == "jsondecode" && arguments.size() == 1 &&
+        (arguments[0].is_map() || arguments[0].is_list())) {
+        return arguments[0];
+    }
     Function function = find_function(e.name);
     if (function == nullptr) {
         std::vector<Reference> refs;
         for (const Value& argument : arguments) gather_references(argument, refs);
         return Value::unknown("function " + e.name + "() is not evaluated by Bulwark", std::move(refs), e.range);
     }
-    FunctionContext context{module_dir_, scan_root_, e.range, &diagnostics_};
-    return function(arguments, context);
+    // A call Terraform would reject (a wrong argument type) yields Unknown without a diagnostic:
+    // such calls are often in branches that are never taken (both branches of a conditional on
+    // an unknown are evaluated), and `terraform validate` is the tool for them. Diagnostics about
+    // files and limits are kept: they mean part of the configuration was not read.
+    std::vector<Diagnostic> raised;
+    FunctionContext context{module_dir_, scan_root_, e.range, &raised};
+    Value result = function(arguments, context);
+    for (Diagnostic& diagnostic : raised) {
+        if (diagnostic.code != DiagnosticCode::InvalidTemplate &&
+            diagnostic.code != DiagnosticCode::Unsupported) {
+            diagnostics_.push_back(std::move(diagnostic));
+        }
+    }
+    return result;
 }
 
 Value ExpressionEvaluator::object(const hcl::Expr& e) {

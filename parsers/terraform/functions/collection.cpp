@@ -34,7 +34,7 @@ Value fn_length(std::vector<Value>& args, FunctionContext& context) {
     const Value& value = call.arg(0);
     switch (value.kind()) {
         case ValueKind::String:
-            return call.number_result(static_cast<double>(detail::utf8_length(value.as_string())));
+            return call.number_result(static_cast<double>(detail::cluster_count(value.as_string())));
         case ValueKind::List:
             return call.number_result(static_cast<double>(value.as_list().size()));
         case ValueKind::Map:
@@ -47,7 +47,7 @@ Value fn_length(std::vector<Value>& args, FunctionContext& context) {
 
 Value fn_concat(std::vector<Value>& args, FunctionContext& context) {
     Call call("concat", args, context);
-    if (auto early = call.start(1, 0, Unknowns::Shallow)) return *early;
+    if (auto early = call.start(1, Call::kVariadic, Unknowns::Shallow)) return *early;
     Value::List out;
     for (std::size_t i = 0; i < call.size(); ++i) {
         if (call.list(i) == nullptr) return call.failure();
@@ -91,7 +91,7 @@ Value fn_index(std::vector<Value>& args, FunctionContext& context) {
     for (std::size_t i = 0; i < items->size(); ++i) {
         const Value& item = (*items)[i];
         if (detail::contains_unknown(item)) return call.unknown_from({&item});
-        if (detail::loosely_equal(item, call.arg(1))) {
+        if (item.same_as(call.arg(1))) {  // no conversion: cty's Equal
             return call.number_result(static_cast<double>(i));
         }
     }
@@ -109,7 +109,7 @@ Value fn_contains(std::vector<Value>& args, FunctionContext& context) {
     for (const Value& item : *items) {
         if (detail::contains_unknown(item)) {
             unknowns.push_back(&item);
-        } else if (detail::loosely_equal(item, call.arg(1))) {
+        } else if (item.same_as(call.arg(1))) {  // no conversion: cty's Equals
             return call.bool_result(true);
         }
     }
@@ -119,10 +119,19 @@ Value fn_contains(std::vector<Value>& args, FunctionContext& context) {
 
 Value fn_coalesce(std::vector<Value>& args, FunctionContext& context) {
     Call call("coalesce", args, context);
-    if (auto early = call.start(1, 0, Unknowns::Manual)) return *early;
+    if (auto early = call.start(1, Call::kVariadic, Unknowns::Manual)) return *early;
+    // cty unifies the argument types first: with a string among primitives, all are strings.
+    bool any_string = false;
+    bool all_primitive = true;
+    for (const Value& arg : call.args()) {
+        any_string = any_string || arg.is_string();
+        if (arg.is_list() || arg.is_map()) all_primitive = false;
+    }
+    const bool as_string = any_string && all_primitive;
     for (Value& arg : call.args()) {
         if (arg.is_unknown()) return call.unknown_from({&arg});
         if (arg.is_null()) continue;
+        if (as_string && !arg.is_string()) arg = Value::string(*detail::to_text(arg), arg.range());
         if (arg.is_string() && arg.as_string().empty()) continue;
         return std::move(arg);
     }
@@ -131,7 +140,7 @@ Value fn_coalesce(std::vector<Value>& args, FunctionContext& context) {
 
 Value fn_coalescelist(std::vector<Value>& args, FunctionContext& context) {
     Call call("coalescelist", args, context);
-    if (auto early = call.start(1, 0, Unknowns::Manual)) return *early;
+    if (auto early = call.start(1, Call::kVariadic, Unknowns::Manual)) return *early;
     for (std::size_t i = 0; i < call.size(); ++i) {
         Value& arg = call.arg(i);
         if (arg.is_unknown()) return call.unknown_from({&arg});

@@ -216,6 +216,11 @@ Value fn_csvdecode(std::vector<Value>& args, FunctionContext& context) {
     if (!records) return call.fail(error);
     if (records->empty()) return call.fail("missing header line");
     const std::vector<std::string>& headers = records->front();
+    for (std::size_t i = 0; i < headers.size(); ++i) {
+        for (std::size_t k = 0; k < i; ++k) {
+            if (headers[k] == headers[i]) return call.fail("duplicate column name \"" + headers[i] + "\"");
+        }
+    }
     Value::List rows;
     for (std::size_t r = 1; r < records->size(); ++r) {
         std::vector<std::string>& fields = (*records)[r];

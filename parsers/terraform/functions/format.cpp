@@ -473,7 +473,7 @@ class Formatter {
 
 Value fn_format(std::vector<Value>& args, FunctionContext& context) {
     Call call("format", args, context);
-    if (auto early = call.start(1, 0, Unknowns::Deep)) return *early;
+    if (auto early = call.start(1, Call::kVariadic, Unknowns::Deep)) return *early;
     auto format = call.string(0);
     if (!format) return call.failure();
     std::vector<const Value*> values;
@@ -486,7 +486,7 @@ Value fn_format(std::vector<Value>& args, FunctionContext& context) {
 
 Value fn_formatlist(std::vector<Value>& args, FunctionContext& context) {
     Call call("formatlist", args, context);
-    if (auto early = call.start(1, 0, Unknowns::Shallow)) return *early;
+    if (auto early = call.start(1, Call::kVariadic, Unknowns::Shallow)) return *early;
     if (detail::contains_unknown(call.arg(0))) return call.unknown_from({&call.arg(0)});
     auto format = call.string(0);
     if (!format) return call.failure();

@@ -361,11 +361,11 @@ bool too_long(std::size_t bytes) {
 
 std::optional<Value> Call::start(std::size_t min, std::size_t max, Unknowns unknowns) {
     const std::size_t count = args_.size();
-    if (count < min || (max != 0 && count > max)) {
+    if (count < min || count > max) {
         std::string expected;
         if (min == max) {
             expected = std::to_string(min);
-        } else if (max == 0) {
+        } else if (max == kVariadic) {
             expected = "at least " + std::to_string(min);
         } else {
             expected = std::to_string(min) + " to " + std::to_string(max);

@@ -105,8 +105,10 @@ class Call {
     Call(std::string_view name, std::vector<Value>& args, FunctionContext& context)
         : name_(name), args_(args), context_(context) {}
 
-    // Checks the argument count (max 0 = any number) and unknowns; returns the result to give
-    // back at once (an arity failure or an Unknown), or nothing to go on.
+    static constexpr std::size_t kVariadic = static_cast<std::size_t>(-1);  // no maximum
+
+    // Checks the argument count and unknowns; returns the result to give back at once (an
+    // arity failure or an Unknown), or nothing to go on.
     std::optional<Value> start(std::size_t min, std::size_t max, Unknowns unknowns);
 
     std::string_view name() const { return name_; }

@@ -68,7 +68,7 @@ Value fn_lookup(std::vector<Value>& args, FunctionContext& context) {
 
 Value fn_merge(std::vector<Value>& args, FunctionContext& context) {
     Call call("merge", args, context);
-    if (auto early = call.start(0, 0, Unknowns::Shallow)) return *early;
+    if (auto early = call.start(0, Call::kVariadic, Unknowns::Shallow)) return *early;
     Value out = call.map_result({});
     for (std::size_t i = 0; i < call.size(); ++i) {
         if (call.arg(i).is_null()) continue;

@@ -289,7 +289,7 @@ Value fn_cidrsubnet(std::vector<Value>& args, FunctionContext& context) {
 
 Value fn_cidrsubnets(std::vector<Value>& args, FunctionContext& context) {
     Call call("cidrsubnets", args, context);
-    if (auto early = call.start(1, 0, Unknowns::Deep)) return *early;
+    if (auto early = call.start(1, Call::kVariadic, Unknowns::Deep)) return *early;
     auto network = network_arg(call);
     if (!network) return call.failure();
     Value::List out;

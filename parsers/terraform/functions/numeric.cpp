@@ -26,7 +26,7 @@ template <typename Pick>
 Value extreme(std::string_view name, std::vector<Value>& args, FunctionContext& context,
               Pick better) {
     Call call(name, args, context);
-    if (auto early = call.start(1, 0, Unknowns::Deep)) return *early;
+    if (auto early = call.start(1, Call::kVariadic, Unknowns::Deep)) return *early;
     double best = 0;
     for (std::size_t i = 0; i < call.size(); ++i) {
         auto n = call.number(i);

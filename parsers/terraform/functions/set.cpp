@@ -41,7 +41,7 @@ Value fn_distinct(std::vector<Value>& args, FunctionContext& context) {
 
 Value fn_setunion(std::vector<Value>& args, FunctionContext& context) {
     Call call("setunion", args, context);
-    if (auto early = call.start(1, 0, Unknowns::Deep)) return *early;
+    if (auto early = call.start(1, Call::kVariadic, Unknowns::Deep)) return *early;
     if (!all_lists(call)) return call.failure();
     Value::List all;
     for (Value& arg : call.args()) {
@@ -53,7 +53,7 @@ Value fn_setunion(std::vector<Value>& args, FunctionContext& context) {
 
 Value fn_setintersection(std::vector<Value>& args, FunctionContext& context) {
     Call call("setintersection", args, context);
-    if (auto early = call.start(1, 0, Unknowns::Deep)) return *early;
+    if (auto early = call.start(1, Call::kVariadic, Unknowns::Deep)) return *early;
     if (!all_lists(call)) return call.failure();
     Value::List kept;
     for (Value& item : call.arg(0).as_list()) {
@@ -79,7 +79,7 @@ Value fn_setsubtract(std::vector<Value>& args, FunctionContext& context) {
 
 Value fn_setproduct(std::vector<Value>& args, FunctionContext& context) {
     Call call("setproduct", args, context);
-    if (auto early = call.start(2, 0, Unknowns::Shallow)) return *early;
+    if (auto early = call.start(2, Call::kVariadic, Unknowns::Shallow)) return *early;
     if (!all_lists(call)) return call.failure();
     std::size_t total = 1;
     for (const Value& arg : call.args()) {

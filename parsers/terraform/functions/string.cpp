@@ -279,7 +279,7 @@ Value fn_strcontains(std::vector<Value>& args, FunctionContext& context) {
 
 Value fn_join(std::vector<Value>& args, FunctionContext& context) {
     Call call("join", args, context);
-    if (auto early = call.start(2, 0, Unknowns::Deep)) return *early;
+    if (auto early = call.start(2, Call::kVariadic, Unknowns::Deep)) return *early;
     auto separator = call.string(0);
     if (!separator) return call.failure();
     std::string out;

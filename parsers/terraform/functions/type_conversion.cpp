@@ -20,6 +20,32 @@ std::optional<Value> unchanged(Call& call, ValueKind wanted) {
     return std::nullopt;
 }
 
+// cty's type unification for a list or map built from mixed primitives: when strings are among
+// them, numbers and bools become strings (tolist(["a", 1]) is ["a", "1"]).
+void unify_primitives(Value& collection) {
+    std::vector<Value*> items;
+    if (collection.is_list()) {
+        for (Value& item : collection.as_list())
+            items.push_back(&item);
+    } else if (collection.is_map()) {
+        for (Value::Entry& entry : collection.as_map())
+            items.push_back(&entry.value);
+    }
+    bool any_string = false;
+    for (const Value* item : items) {
+        if (!item->is_string() && !item->is_number() && !item->is_bool() && !item->is_null()) {
+            return;
+        }
+        any_string = any_string || item->is_string();
+    }
+    if (!any_string) return;
+    for (Value* item : items) {
+        if (item->is_number() || item->is_bool()) {
+            *item = Value::string(*detail::to_text(*item), item->range());
+        }
+    }
+}
+
 Value cannot_convert(Call& call, std::string_view to) {
     const Value& arg = call.arg(0);
     std::string what(detail::kind_name(arg));
@@ -59,6 +85,7 @@ Value fn_tobool(std::vector<Value>& args, FunctionContext& context) {
 Value fn_tolist(std::vector<Value>& args, FunctionContext& context) {
     Call call("tolist", args, context);
     if (auto early = call.start(1, 1, Unknowns::Manual)) return *early;
+    unify_primitives(call.arg(0));
     if (auto same = unchanged(call, ValueKind::List)) return std::move(*same);
     return cannot_convert(call, "list");
 }
@@ -74,6 +101,7 @@ Value fn_toset(std::vector<Value>& args, FunctionContext& context) {
 Value fn_tomap(std::vector<Value>& args, FunctionContext& context) {
     Call call("tomap", args, context);
     if (auto early = call.start(1, 1, Unknowns::Manual)) return *early;
+    unify_primitives(call.arg(0));
     if (auto same = unchanged(call, ValueKind::Map)) return std::move(*same);
     return cannot_convert(call, "map");
 }

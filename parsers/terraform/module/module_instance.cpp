@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "io/document_reader.h"
+
 namespace bulwark::terraform {
 namespace {
 
@@ -175,12 +177,25 @@ Value ModuleInstance::resource_reference(const std::string& type, const std::vec
     const auto& declared = data ? config_.data : config_.resources;
     auto block = declared.find(key);
     // IAM policy documents are evaluated here, into the same shape as a JSON policy.
-    if (data && kind == "aws_iam_policy_document" && block != declared.end() &&
-        !block->second->body.attribute("count") && !block->second->body.attribute("for_each")) {
-        if (consumed < steps.size() && steps[consumed].kind == hcl::Step::Kind::Attribute &&
-            (steps[consumed].name == "json" || steps[consumed].name == "minified_json")) {
-            ++consumed;
-            return policy_document(*block->second);
+    if (data && kind == "aws_iam_policy_document" && block != declared.end()) {
+        const hcl::Block& document = *block->second;
+        const bool repeated = document.body.attribute("count") || document.body.attribute("for_each");
+        std::size_t next = consumed;
+        std::optional<InstanceKey> instance;
+        if (repeated && next < steps.size() && steps[next].kind == hcl::Step::Kind::Index) {
+            const Value index = evaluator_.evaluate(*steps[next].index);
+            for (const InstanceKey& key : expand(document)) {
+                if (!key.suffix.empty() && key.suffix == quote_key(index)) instance = key;
+            }
+            ++next;
+        }
+        if ((!repeated || instance) && next < steps.size() &&
+            steps[next].kind == hcl::Step::Kind::Attribute &&
+            (steps[next].name == "json" || steps[next].name == "minified_json")) {
+            consumed = next + 1;
+            Value result;
+            with_key(instance.value_or(InstanceKey{}), [&] { result = policy_document(document); });
+            return result;
         }
     }
     const bool expanded = block != declared.end() && (block->second->body.attribute("count") ||
@@ -241,7 +256,8 @@ std::vector<std::pair<std::string, ModuleInstance*>> ModuleInstance::children(co
                "module " + name + " comes from " + source.as_string() +
                    ", which is not available locally; its resources are not scanned");
     } else {
-        const fs::path dir = (config_.dir / source.as_string()).lexically_normal();
+        fs::path dir = (config_.dir / source.as_string()).lexically_normal();
+        if (dir.filename().empty()) dir = dir.parent_path();  // "../../" ends with a separator
         const ModuleConfig* child = nullptr;
         if (!inside(dir, settings_.scan_root)) {
             report(DiagnosticSeverity::Warning, DiagnosticCode::Unsupported,
@@ -473,6 +489,39 @@ Value ModuleInstance::policy_document(const hcl::Block& block) {
         }
     }
     document.set("Statement", std::move(statements), block.range);
+    // source_policy_documents come first; override_policy_documents replace statements with
+    // the same Sid (approximated: appended). A document Bulwark cannot see makes the whole unknown.
+    for (std::string_view argument : {"source_policy_documents", "override_policy_documents"}) {
+        const Value* sources = body.find(argument);
+        if (sources == nullptr || sources->is_null()) continue;
+        if (!sources->is_list()) return unknown_of("policy built from documents known only after apply", {sources}, block.range);
+        Value::List merged;
+        for (const Value& source : sources->as_list()) {
+            Value parsed = source;
+            if (source.is_string()) {
+                if (source.as_string().empty()) continue;
+                ReadResult read = read_json(source.as_string(), source.range().file);
+                if (!read.value) continue;
+                parsed = std::move(*read.value);
+            }
+            const Value* statement = parsed.find("Statement");
+            if (parsed.is_unknown() || statement == nullptr || statement->is_unknown()) {
+                return unknown_of("policy built from documents known only after apply", {&parsed}, block.range);
+            }
+            if (statement->is_list()) {
+                for (const Value& s : statement->as_list()) merged.push_back(s);
+            } else {
+                merged.push_back(*statement);
+            }
+        }
+        Value& own = *document.find("Statement");
+        if (argument == "source_policy_documents") {
+            for (Value& s : own.as_list()) merged.push_back(std::move(s));
+            own.as_list() = std::move(merged);
+        } else {
+            for (Value& s : merged) own.as_list().push_back(std::move(s));
+        }
+    }
     return document;
 }
 
