@@ -5,6 +5,7 @@
 #include <sstream>
 #include <set>
 
+#include "io/document_reader.h"
 #include "parsers/terraform/adapters/adapter.h"
 #include "parsers/terraform/module/module_instance.h"
 
@@ -51,6 +52,31 @@ Value raw_variable(const std::string& text, std::vector<Diagnostic>& diagnostics
     Value value = evaluator.evaluate(attribute->value);
     value.set_range({});
     return value;
+}
+
+// Modules `terraform init` installed for a root module, from .terraform/modules/modules.json.
+std::map<std::string, fs::path> installed_modules(const fs::path& root_dir, const LinkContext& context) {
+    std::map<std::string, fs::path> installed;
+    const fs::path manifest = root_dir / ".terraform" / "modules" / "modules.json";
+    std::error_code ec;
+    if (!fs::is_regular_file(manifest, ec)) return installed;
+    std::ifstream in(manifest, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    ReadResult read = read_json(text.str(), kNoFile);
+    const Value* modules = read.value ? read.value->find("Modules") : nullptr;
+    if (modules == nullptr || !modules->is_list()) return installed;
+    for (const Value& module : modules->as_list()) {
+        const Value* key = module.find("Key");
+        const Value* dir = module.find("Dir");
+        if (!key || !dir || !key->is_string() || !dir->is_string() || key->as_string().empty()) continue;
+        fs::path path = (root_dir / dir->as_string()).lexically_normal();
+        if (path.filename().empty()) path = path.parent_path();
+        auto [root_end, unused] = std::mismatch(context.root.begin(), context.root.end(), path.begin(), path.end());
+        if (root_end != context.root.end()) continue;  // never read outside the scan root
+        installed[key->as_string()] = path;
+    }
+    return installed;
 }
 
 }  // namespace
@@ -186,7 +212,8 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
         settings.scan_root = context.root;
         settings.scope = "terraform:" + (config.relative_dir.empty() ? std::string(".") : config.relative_dir);
         settings.load = load;
-        ModuleInstance root(config, "", std::move(inputs), {dir}, settings, out.diagnostics);
+        settings.installed_modules = installed_modules(dir, context);
+        ModuleInstance root(config, "", "", std::move(inputs), {dir}, settings, out.diagnostics);
         root.collect(natives);
     }
     out.resources = adapt_resources(std::move(natives), out.diagnostics);

@@ -374,3 +374,28 @@ resource "aws_s3_bucket_policy" "this" {
     CHECK(statements->as_list()[1].find("Resource")->as_list()[0].is_unknown());
     CHECK(statements->as_list()[1].find("Action")->as_list()[0].as_string() == "s3:GetObject");
 }
+
+TEST_CASE("terraform: registry modules installed by terraform init are evaluated from .terraform/modules") {
+    TempDir dir;
+    dir.write("live/main.tf", "module \"store\" {\n  source  = \"example-org/store/aws\"\n  version = \"1.2.0\"\n  name    = \"ledger\"\n}\n"
+                              "module \"absent\" {\n  source = \"example-org/other/aws\"\n}\n");
+    dir.write("live/.terraform/modules/modules.json",
+              R"({"Modules":[{"Key":"","Source":"","Dir":"."},)"
+              R"({"Key":"store","Source":"registry.terraform.io/example-org/store/aws","Version":"1.2.0","Dir":".terraform/modules/store"},)"
+              R"({"Key":"store.inner","Source":"./inner","Dir":".terraform/modules/store/inner"}]})");
+    dir.write("live/.terraform/modules/store/main.tf",
+              "variable \"name\" {}\nresource \"aws_dynamodb_table\" \"this\" {\n  name = var.name\n}\n"
+              "module \"inner\" {\n  source = \"./inner\"\n}\n");
+    dir.write("live/.terraform/modules/store/inner/main.tf", "resource \"aws_kms_key\" \"this\" {}\n");
+    TerraformScan scan = scan_terraform(dir, "live");
+    const Resource* table = scan.find("module.store.aws_dynamodb_table.this");
+    REQUIRE(table != nullptr);
+    CHECK(table->properties.find("TableName")->as_string() == "ledger");
+    CHECK(scan.result.path_of(table->file) == "live/.terraform/modules/store/main.tf");
+    CHECK(scan.find("module.store.module.inner.aws_kms_key.this") != nullptr);
+    bool absent_noted = false;
+    for (const Diagnostic& d : scan.result.diagnostics) {
+        absent_noted |= d.severity == DiagnosticSeverity::Note && d.message.find("module absent") != std::string::npos;
+    }
+    CHECK(absent_noted);
+}

@@ -31,11 +31,12 @@ bool inside(const fs::path& path, const fs::path& root) {
 }  // namespace
 
 ModuleInstance::ModuleInstance(const ModuleConfig& config, std::string prefix,
-                               std::map<std::string, Value> inputs,
+                               std::string module_key, std::map<std::string, Value> inputs,
                                std::vector<fs::path> call_stack, const InstanceSettings& settings,
                                std::vector<Diagnostic>& diagnostics)
     : config_(config),
       prefix_(std::move(prefix)),
+      module_key_(std::move(module_key)),
       inputs_(std::move(inputs)),
       call_stack_(std::move(call_stack)),
       settings_(settings),
@@ -251,12 +252,20 @@ std::vector<std::pair<std::string, ModuleInstance*>> ModuleInstance::children(co
     const Value source = source_attribute ? evaluator_.evaluate(source_attribute->value) : Value();
     if (!source.is_string()) {
         report(DiagnosticSeverity::Warning, DiagnosticCode::InvalidTemplate, "module " + name + " has no literal source");
-    } else if (!is_local_source(source.as_string())) {
-        report(DiagnosticSeverity::Note, DiagnosticCode::Unsupported,
-               "module " + name + " comes from " + source.as_string() +
-                   ", which is not available locally; its resources are not scanned");
     } else {
-        fs::path dir = (config_.dir / source.as_string()).lexically_normal();
+        const std::string key = module_key_.empty() ? name : module_key_ + "." + name;
+        auto installed = settings_.installed_modules.find(key);
+        const bool local = is_local_source(source.as_string());
+        if (!local && installed == settings_.installed_modules.end()) {
+            report(DiagnosticSeverity::Note, DiagnosticCode::Unsupported,
+                   "module " + name + " comes from " + source.as_string() +
+                       ", which is not available locally (run terraform init to install it); "
+                       "its resources are not scanned");
+            children_in_progress_.erase(name);
+            return out;
+        }
+        fs::path dir = local ? (config_.dir / source.as_string()).lexically_normal()
+                             : installed->second.lexically_normal();
         if (dir.filename().empty()) dir = dir.parent_path();  // "../../" ends with a separator
         const ModuleConfig* child = nullptr;
         if (!inside(dir, settings_.scan_root)) {
@@ -285,6 +294,7 @@ std::vector<std::pair<std::string, ModuleInstance*>> ModuleInstance::children(co
                 });
                 created.emplace_back(key.suffix, std::make_unique<ModuleInstance>(
                                                      *child, prefix_ + "module." + name + key.suffix + ".",
+                                                     module_key_.empty() ? name : module_key_ + "." + name,
                                                      std::move(inputs), stack, settings_, diagnostics_));
             }
         }

@@ -23,13 +23,17 @@ struct InstanceSettings {
     ModuleLoader load;
     std::size_t max_module_depth = 32;
     std::size_t max_instances = 10'000;  // per count / for_each
+    // Registry and git modules that `terraform init` installed: module key ("vpc", "app.db") to
+    // directory, from the root module's .terraform/modules/modules.json.
+    std::map<std::string, std::filesystem::path> installed_modules;
 };
 
 // One instance of a module: its variables' values, and lazily evaluated locals, resources,
 // outputs and child modules. Resolves the names expressions start with.
 class ModuleInstance final : public Scope {
 public:
-    ModuleInstance(const ModuleConfig& config, std::string prefix, std::map<std::string, Value> inputs,
+    ModuleInstance(const ModuleConfig& config, std::string prefix, std::string module_key,
+                   std::map<std::string, Value> inputs,
                    std::vector<std::filesystem::path> call_stack, const InstanceSettings& settings,
                    std::vector<Diagnostic>& diagnostics);
 
@@ -62,6 +66,7 @@ private:
 
     const ModuleConfig& config_;
     std::string prefix_;
+    std::string module_key_;  // "" for a root, "app.db" for module "db" called by module "app"
     std::map<std::string, Value> inputs_;
     std::vector<std::filesystem::path> call_stack_;
     const InstanceSettings& settings_;
