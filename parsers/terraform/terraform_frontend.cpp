@@ -210,6 +210,7 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
 
         InstanceSettings settings;
         settings.scan_root = context.root;
+        settings.root_dir = dir;
         settings.scope = "terraform:" + (config.relative_dir.empty() ? std::string(".") : config.relative_dir);
         settings.load = load;
         settings.installed_modules = installed_modules(dir, context);

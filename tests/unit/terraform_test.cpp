@@ -399,3 +399,17 @@ TEST_CASE("terraform: registry modules installed by terraform init are evaluated
     }
     CHECK(absent_noted);
 }
+
+TEST_CASE("terraform: path.module is relative to the root module, where file() resolves paths") {
+    // Regression: file("${path.module}/x") in a child module looked in the module's folder twice.
+    TempDir dir;
+    dir.write("modules/site/main.tf", "resource \"aws_thing\" \"page\" {\n  body = file(\"${path.module}/index.html\")\n  where = path.module\n}\n");
+    dir.write("modules/site/index.html", "<h1>hello</h1>");
+    dir.write("live/main.tf", "module \"site\" {\n  source = \"../modules/site\"\n}\n");
+    TerraformScan scan = scan_terraform(dir, "live");
+    const Resource* page = scan.find("module.site.aws_thing.page");
+    REQUIRE(page != nullptr);
+    CHECK(page->properties.find("where")->as_string() == "../modules/site");
+    CHECK(page->properties.find("body")->as_string() == "<h1>hello</h1>");
+    CHECK(scan.result.diagnostics.empty());
+}

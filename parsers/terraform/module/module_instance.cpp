@@ -41,7 +41,8 @@ ModuleInstance::ModuleInstance(const ModuleConfig& config, std::string prefix,
       call_stack_(std::move(call_stack)),
       settings_(settings),
       diagnostics_(diagnostics),
-      evaluator_(*this, diagnostics, config.dir, settings.scan_root) {}
+      evaluator_(*this, diagnostics, settings.root_dir.empty() ? config.dir : settings.root_dir,
+                 settings.scan_root) {}
 
 std::string ModuleInstance::quote_key(const Value& key) const {
     if (key.is_number()) return "[" + format_number(key.as_number()) + "]";
@@ -357,7 +358,11 @@ Value ModuleInstance::resolve(const hcl::Expr& root, const std::vector<hcl::Step
     }
     if (name == "path") {
         const std::string* what = attribute_name();
-        if (what && *what == "module") return Value::string(config_.relative_dir.empty() ? "." : config_.relative_dir, at);
+        if (what && *what == "module") {
+            const fs::path base = settings_.root_dir.empty() ? config_.dir : settings_.root_dir;
+            const std::string relative = config_.dir.lexically_relative(base).generic_string();
+            return Value::string(relative.empty() ? "." : relative, at);
+        }
         if (what && (*what == "root" || *what == "cwd")) return Value::string(".", at);
         return Value::unknown("path", {}, at);
     }

@@ -20,6 +20,9 @@ using ModuleLoader = std::function<const ModuleConfig*(const std::filesystem::pa
 struct InstanceSettings {
     std::filesystem::path scan_root;
     std::string scope;  // graph scope shared by a root module and its children
+    // The root module's directory: Terraform runs there, so relative paths in file() and
+    // path.module are relative to it.
+    std::filesystem::path root_dir;
     ModuleLoader load;
     std::size_t max_module_depth = 32;
     std::size_t max_instances = 10'000;  // per count / for_each
