@@ -413,3 +413,39 @@ TEST_CASE("terraform: path.module is relative to the root module, where file() r
     CHECK(page->properties.find("body")->as_string() == "<h1>hello</h1>");
     CHECK(scan.result.diagnostics.empty());
 }
+
+TEST_CASE("terraform: optional() attribute defaults in variable types are applied") {
+    // Regression (found with the demo): an omitted optional attribute was unknown, not its default.
+    TempDir dir;
+    dir.write("main.tf", R"(variable "tables" {
+  type = map(object({
+    pitr  = optional(bool, false)
+    class = optional(string)
+    tags  = optional(object({ team = optional(string, "data") }), {})
+  }))
+  default = {
+    orders   = {}
+    payments = { pitr = true }
+  }
+}
+resource "aws_dynamodb_table" "t" {
+  for_each = var.tables
+  name     = each.key
+  team     = each.value.tags.team
+  point_in_time_recovery {
+    enabled = each.value.pitr
+  }
+}
+)");
+    TerraformScan scan = scan_terraform(dir);
+    CHECK(scan.result.diagnostics.empty());
+    const Resource* orders = scan.find("aws_dynamodb_table.t[\"orders\"]");
+    REQUIRE(orders != nullptr);
+    const Value* pitr = at(orders->properties, {"PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"});
+    REQUIRE(pitr != nullptr);
+    CHECK(pitr->is_bool());
+    CHECK_FALSE(pitr->as_bool());
+    CHECK(pitr->range().begin.line == 3);  // the default in the type
+    CHECK(at(scan.find("aws_dynamodb_table.t[\"payments\"]")->properties,
+             {"PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"})->as_bool());
+}

@@ -38,6 +38,18 @@ void add_entries(const Value& rule, const SourceRange& at, std::string_view prot
     add_cidrs("ipv6_cidr_blocks", "CidrIpv6");
     add_cidrs("cidr_ipv4", "CidrIp");
     add_cidrs("cidr_ipv6", "CidrIpv6");
+    // Rules that allow another security group: one entry per group, with an edge to it.
+    for (std::string_view native : {"security_groups", "source_security_group_id", "referenced_security_group_id"}) {
+        const Value* groups = argument(rule, native);
+        if (groups == nullptr) continue;
+        any_cidr = true;
+        const std::vector<Value> items = groups->is_list() ? groups->as_list() : std::vector<Value>{*groups};
+        for (const Value& group : items) {
+            Value entry = base;
+            entry.set("SourceSecurityGroupId", group, group.range());
+            list.as_list().push_back(std::move(entry));
+        }
+    }
     if (!any_cidr) list.as_list().push_back(std::move(base));
 }
 

@@ -134,15 +134,64 @@ std::vector<ModuleInstance::InstanceKey> ModuleInstance::expand(const hcl::Block
 }
 
 Value ModuleInstance::variable(const std::string& name, const SourceRange& at) {
-    if (auto it = inputs_.find(name); it != inputs_.end()) return it->second;
+    if (auto it = variables_.find(name); it != variables_.end()) return it->second;
     auto declared = config_.variables.find(name);
-    if (declared == config_.variables.end()) {
+    Value value;
+    if (auto it = inputs_.find(name); it != inputs_.end()) {
+        value = it->second;
+    } else if (declared == config_.variables.end()) {
         return Value::unknown("variable " + name + " is not declared", {}, at);
+    } else if (const hcl::Attribute* fallback = declared->second->body.attribute("default")) {
+        value = evaluator_.evaluate(fallback->value);
+    } else {
+        return Value::unknown("variable " + name + " has no value", {}, at);
     }
-    if (const hcl::Attribute* fallback = declared->second->body.attribute("default")) {
-        return evaluator_.evaluate(fallback->value);
+    if (declared != config_.variables.end()) {
+        if (const hcl::Attribute* type = declared->second->body.attribute("type")) {
+            value = apply_type_defaults(type->value, std::move(value));
+        }
     }
-    return Value::unknown("variable " + name + " has no value", {}, at);
+    variables_[name] = value;
+    return value;
+}
+
+// Fills in the attributes an object type declares with optional(type, default) and the value
+// leaves out, as Terraform does when it converts a value to the variable's type.
+Value ModuleInstance::apply_type_defaults(const hcl::Expr& type, Value value) {
+    if (type.kind != hcl::ExprKind::Call || type.children.empty() || value.is_unknown() ||
+        value.is_null()) {
+        return value;
+    }
+    const hcl::Expr& inner = type.children[0];
+    if (type.name == "optional") return apply_type_defaults(inner, std::move(value));
+    if ((type.name == "map" || type.name == "list" || type.name == "set")) {
+        if (value.is_map()) {
+            for (Value::Entry& entry : value.as_map()) entry.value = apply_type_defaults(inner, std::move(entry.value));
+        } else if (value.is_list()) {
+            for (Value& item : value.as_list()) item = apply_type_defaults(inner, std::move(item));
+        }
+        return value;
+    }
+    if (type.name != "object" || inner.kind != hcl::ExprKind::Object || !value.is_map()) return value;
+    for (const hcl::ObjectItem& item : inner.items) {
+        if (item.key.kind != hcl::ExprKind::Variable) continue;
+        const std::string& key = item.key.name;
+        const hcl::Expr& attribute_type = item.value;
+        Value* present = value.find(key);
+        if (present != nullptr && !present->is_null()) {
+            *present = apply_type_defaults(attribute_type, std::move(*present));
+            continue;
+        }
+        if (attribute_type.kind == hcl::ExprKind::Call && attribute_type.name == "optional" &&
+            attribute_type.children.size() == 2) {
+            Value fallback = evaluator_.evaluate(attribute_type.children[1]);
+            fallback = apply_type_defaults(attribute_type.children[0], std::move(fallback));
+            value.set(key, std::move(fallback), attribute_type.children[1].range);
+        } else if (present == nullptr) {
+            value.set(key, Value::null(value.range()), value.range());
+        }
+    }
+    return value;
 }
 
 Value ModuleInstance::local(const std::string& name, const SourceRange& at) {

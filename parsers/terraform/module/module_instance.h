@@ -57,6 +57,7 @@ private:
 
     std::vector<InstanceKey> expand(const hcl::Block& block);
     Value variable(const std::string& name, const SourceRange& at);
+    Value apply_type_defaults(const hcl::Expr& type, Value value);
     Value local(const std::string& name, const SourceRange& at);
     Value resource_reference(const std::string& type, const std::vector<hcl::Step>& steps,
                              std::size_t& consumed, const SourceRange& at, bool data);
@@ -76,6 +77,7 @@ private:
     std::vector<Diagnostic>& diagnostics_;
     ExpressionEvaluator evaluator_;
     std::map<std::string, Value> locals_;
+    std::map<std::string, Value> variables_;  // with optional() defaults applied
     std::set<std::string> locals_in_progress_;
     std::map<std::string, std::vector<InstanceKey>> expansions_;
     std::map<std::string, std::vector<std::pair<std::string, std::unique_ptr<ModuleInstance>>>> children_;
