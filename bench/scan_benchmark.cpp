@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "parsers/cloudformation/cloudformation_frontend.h"
+#include "parsers/terraform/terraform_frontend.h"
 #include "pipeline/scan.h"
 #include "reporters/reporter.h"
 
@@ -35,7 +36,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: bulwark_bench [--iterations N] [--threads N] PATH...\n");
         return 2;
     }
-    auto loaded = RuleCatalog::load({});
+    auto loaded = RuleCatalog::load({}, false);
     if (!std::holds_alternative<RuleCatalog>(loaded)) {
         std::fprintf(stderr, "built-in rules do not load\n");
         return 2;
@@ -49,6 +50,7 @@ int main(int argc, char** argv) {
         options.rules.push_back(&rule);
     std::vector<std::unique_ptr<Frontend>> frontends;
     frontends.push_back(std::make_unique<cloudformation::CloudFormationFrontend>());
+    frontends.push_back(std::make_unique<terraform::TerraformFrontend>());
 
     std::uintmax_t bytes = 0;
     for (const auto& file : discover(options.discovery).files) {

@@ -71,8 +71,9 @@ std::vector<std::string> split_list(const std::vector<std::string>& items) {
 }
 
 const RuleCatalog* load_catalog(const std::vector<std::string>& rule_dirs,
-                                std::unique_ptr<RuleCatalog>& holder, std::ostream& err) {
-    auto loaded = RuleCatalog::load(as_paths(rule_dirs));
+                                std::unique_ptr<RuleCatalog>& holder, std::ostream& err,
+                                bool with_frameworks = true) {
+    auto loaded = RuleCatalog::load(as_paths(rule_dirs), with_frameworks);
     if (auto* errors = std::get_if<std::vector<RuleFileError>>(&loaded)) {
         for (const RuleFileError& error : *errors)
             err << "error: " << format_error(error) << "\n";
@@ -132,7 +133,7 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
     }
 
     std::unique_ptr<RuleCatalog> holder;
-    const RuleCatalog* catalog = load_catalog(args.rule_dirs, holder, err);
+    const RuleCatalog* catalog = load_catalog(args.rule_dirs, holder, err, false);
     if (catalog == nullptr) return kExitUsage;
 
     // Gating must never silently do nothing: an unknown rule ID is an error.

@@ -117,7 +117,8 @@ const Rule* RuleCatalog::find(std::string_view id) const {
 }
 
 std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
-    const std::vector<std::filesystem::path>& user_rule_dirs) {
+    const std::vector<std::filesystem::path>& user_rule_dirs, bool with_frameworks) {
+    with_frameworks = with_frameworks || !user_rule_dirs.empty();
     RuleCatalog catalog;
     std::vector<RuleFileError> errors;
     std::vector<Rule> rules;
@@ -133,6 +134,7 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
 
     for (const EmbeddedFile& file : embedded_rule_files()) {
         if (file.path.starts_with(kFrameworkPrefix)) {
+            if (!with_frameworks) continue;
             auto loaded = load_framework(file.path, file.content);
             if (auto* problems = std::get_if<std::vector<RuleFileError>>(&loaded)) {
                 errors.insert(errors.end(), problems->begin(), problems->end());
@@ -188,6 +190,7 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
             }
         }
         for (const auto& [key, controls] : rule.frameworks) {
+            if (!with_frameworks) break;
             auto framework = catalog.frameworks_.find(key);
             auto written = rule.framework_positions.find(key);
             const SourcePosition at =

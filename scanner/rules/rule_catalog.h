@@ -34,8 +34,11 @@ struct Framework {
 // rule folders, validated together (unique IDs and aliases, known framework controls).
 class RuleCatalog {
   public:
+    // Framework catalogs are read when asked for, and always when user rules are loaded (their
+    // control IDs are checked against them). The built-in rules are checked by the test suite, so
+    // a plain scan does not pay for reading every framework at start-up.
     static std::variant<RuleCatalog, std::vector<RuleFileError>> load(
-        const std::vector<std::filesystem::path>& user_rule_dirs);
+        const std::vector<std::filesystem::path>& user_rule_dirs, bool with_frameworks = true);
 
     const std::vector<Rule>& rules() const { return rules_; }
     // By ID or alias.
