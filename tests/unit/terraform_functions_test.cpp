@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -111,7 +113,8 @@ struct Harness {
                  DiagnosticCode code = DiagnosticCode::InvalidTemplate) {
         const std::size_t before = diagnostics.size();
         Value result = call(name, std::move(args));
-        CHECK_MESSAGE(result.is_unknown(), name << "() should give Unknown, gave " << describe(result));
+        CHECK_MESSAGE(result.is_unknown(),
+                      name << "() should give Unknown, gave " << describe(result));
         REQUIRE_MESSAGE(diagnostics.size() == before + 1, name << "() should add one diagnostic");
         const Diagnostic& diagnostic = diagnostics.back();
         CHECK(diagnostic.severity == DiagnosticSeverity::Warning);
@@ -131,21 +134,24 @@ TEST_CASE("terraform functions: the registry lists every function, sorted, and n
     CHECK(std::adjacent_find(names.begin(), names.end()) == names.end());
     for (std::string_view name : names)
         CHECK_MESSAGE(static_cast<bool>(terraform::find_function(name)), name);
-    for (std::string_view name :
-         {"length", "concat", "flatten", "merge", "lookup", "element", "keys", "values",
-          "contains", "coalesce", "coalescelist", "compact", "distinct", "zipmap", "range",
-          "slice", "reverse", "sort", "setunion", "setintersection", "setsubtract", "setproduct",
-          "chunklist", "index", "one", "sum", "alltrue", "anytrue", "transpose", "matchkeys",
-          "format", "formatlist", "join", "split", "replace", "lower", "upper", "title",
-          "trimspace", "trim", "trimprefix", "trimsuffix", "substr", "strrev", "chomp", "indent",
-          "startswith", "endswith", "strcontains", "regex", "regexall", "tostring", "abs", "ceil",
-          "floor", "max", "min", "pow", "signum", "parseint", "log", "tonumber", "tobool",
-          "tolist", "toset", "tomap", "jsonencode", "jsondecode", "yamlencode", "base64encode",
-          "base64decode", "urlencode", "csvdecode", "md5", "sha1", "sha256", "sha512",
-          "base64sha256", "uuid", "timestamp", "bcrypt", "uuidv5", "cidrsubnet", "cidrhost",
-          "cidrnetmask", "cidrsubnets", "file", "fileexists", "filebase64", "basename", "dirname",
-          "abspath", "pathexpand", "sensitive", "nonsensitive"}) {
+    // The built-ins configurations rely on, space-separated.
+    const std::string required =
+        "length concat flatten merge lookup element keys values contains coalesce "
+        "coalescelist compact distinct zipmap range slice reverse sort setunion "
+        "setintersection setsubtract setproduct chunklist index one sum alltrue anytrue "
+        "transpose matchkeys format formatlist join split replace lower upper title trimspace "
+        "trim trimprefix trimsuffix substr strrev chomp indent startswith endswith "
+        "strcontains regex regexall tostring abs ceil floor max min pow signum parseint log "
+        "tonumber tobool tolist toset tomap jsonencode jsondecode yamlencode base64encode "
+        "base64decode urlencode csvdecode md5 sha1 sha256 sha512 base64sha256 uuid timestamp "
+        "bcrypt uuidv5 cidrsubnet cidrhost cidrnetmask cidrsubnets file fileexists fileset "
+        "filebase64 basename dirname abspath pathexpand sensitive nonsensitive";
+    std::size_t start = 0;
+    while (start < required.size()) {
+        const std::size_t end = std::min(required.find(' ', start), required.size());
+        const std::string name = required.substr(start, end - start);
         CHECK_MESSAGE(std::binary_search(names.begin(), names.end(), name), name);
+        start = end + 1;
     }
     // Not functions of this library: they need unevaluated expressions or the template engine.
     CHECK_FALSE(static_cast<bool>(terraform::find_function("try")));
@@ -231,8 +237,7 @@ TEST_CASE("terraform functions: maps") {
     CHECK(h.str("lookup", {M({{"a", S("x")}}), S("a")}) == "x");
     CHECK(h.str("lookup", {M({{"a", S("x")}}), S("b"), S("d")}) == "d");
     CHECK(h.json("zipmap", {Strings({"a", "b"}), L({N(1), N(2)})}) == R"({"a":1,"b":2})");
-    CHECK(h.json("transpose",
-                 {M({{"a", Strings({"1", "2"})}, {"b", Strings({"2", "3"})}})}) ==
+    CHECK(h.json("transpose", {M({{"a", Strings({"1", "2"})}, {"b", Strings({"2", "3"})}})}) ==
           R"({"1":["a"],"2":["a","b"],"3":["b"]})");
     CHECK(h.json("matchkeys", {Strings({"i-1", "i-2", "i-3"}), Strings({"us-a", "us-b", "us-c"}),
                                Strings({"us-a", "us-c"})}) == R"(["i-1","i-3"])");
@@ -247,9 +252,8 @@ TEST_CASE("terraform functions: sets are deduplicated and ordered like cty's") {
     Harness h;
     CHECK(h.json("setunion", {Strings({"b", "a"}), Strings({"c", "a"})}) == R"(["a","b","c"])");
     CHECK(h.json("setunion", {L({N(3), N(1)}), L({N(2), N(1)})}) == "[1,2,3]");
-    CHECK(h.json("setintersection",
-                 {Strings({"a", "b", "c"}), Strings({"b", "c", "d"}), Strings({"c", "b"})}) ==
-          R"(["b","c"])");
+    CHECK(h.json("setintersection", {Strings({"a", "b", "c"}), Strings({"b", "c", "d"}),
+                                     Strings({"c", "b"})}) == R"(["b","c"])");
     CHECK(h.json("setsubtract", {Strings({"a", "b", "c"}), Strings({"b"})}) == R"(["a","c"])");
     CHECK(h.json("setproduct", {Strings({"a", "b"}), L({N(1), N(2)})}) ==
           R"([["a",1],["a",2],["b",1],["b",2]])");
@@ -284,8 +288,8 @@ TEST_CASE("terraform functions: unknown arguments give Unknowns that keep their 
     Value encoded = h.call("jsonencode", {M({{"Statement", L({M({{"Resource", arn}})})}})});
     REQUIRE(encoded.is_unknown());
     CHECK(encoded.as_unknown().references == std::vector<Reference>{kms});
-    Value formatted = h.call("format", {S("%s-%s-%s"), arn, unknown_ref("aws_s3_bucket.b", "id"),
-                                        arn});
+    Value formatted =
+        h.call("format", {S("%s-%s-%s"), arn, unknown_ref("aws_s3_bucket.b", "id"), arn});
     REQUIRE(formatted.is_unknown());
     CHECK(formatted.as_unknown().references ==
           std::vector<Reference>{kms, Reference{"aws_s3_bucket.b", "id"}});
@@ -329,8 +333,8 @@ TEST_CASE("terraform functions: unknown arguments give Unknowns that keep their 
 
 TEST_CASE("terraform functions: picked values keep their own ranges, computed ones the call's") {
     Harness h;
-    Value map = Value::map({Value::Entry{"a", at(11), S("x", at(12))},
-                            Value::Entry{"b", at(13), S("y", at(14))}});
+    Value map = Value::map(
+        {Value::Entry{"a", at(11), S("x", at(12))}, Value::Entry{"b", at(13), S("y", at(14))}});
     CHECK(h.call("lookup", {map, S("b")}).range() == at(14));
     CHECK(h.call("lookup", {map, S("zz"), S("d", at(20))}).range() == at(20));
     CHECK(h.call("element", {L({S("p", at(21)), S("q", at(22))}), N(3)}).range() == at(22));
@@ -416,8 +420,7 @@ TEST_CASE("terraform functions: format and formatlist render like Terraform") {
     CHECK(h.str("format", {S("%d items"), S("12")}) == "12 items");  // converted
     CHECK(h.str("format", {S("%.2f|%5.1f|%e"), N(3.14159), N(2.25), N(1234.5678)}) ==
           "3.14|  2.2|1.234568e+03");
-    CHECK(h.str("format", {S("%q %t %%"), S("a\"<b>"), B(true)}) ==
-          R"("a\"\u003cb\u003e" true %)");
+    CHECK(h.str("format", {S("%q %t %%"), S("a\"<b>"), B(true)}) == R"("a\"\u003cb\u003e" true %)");
     CHECK(h.str("format", {S("%v|%v|%v|%v"), N(7), N(1234567), N(0.5), B(false)}) ==
           "7|1.234567e+06|0.5|false");
     CHECK(h.str("format", {S("%v"), L({N(1), S("a")})}) == R"([1,"a"])");
@@ -430,8 +433,7 @@ TEST_CASE("terraform functions: format and formatlist render like Terraform") {
     CHECK(h.str("format", {S("%g|%g|%.3g"), N(100000), N(1e21), N(1234.5678)}) ==
           "100000|1e+21|1.23e+03");
     CHECK(h.str("format", {S("%[2]s %[1]s %s"), S("a"), S("b")}) == "b a b");
-    CHECK(h.json("formatlist", {S("%s-%s"), Strings({"a", "b"}), S("x")}) ==
-          R"(["a-x","b-x"])");
+    CHECK(h.json("formatlist", {S("%s-%s"), Strings({"a", "b"}), S("x")}) == R"(["a-x","b-x"])");
     CHECK(h.json("formatlist", {S("hi")}) == R"(["hi"])");
     CHECK(h.diagnostics.empty());
     h.rejects("format", {S("%d"), N(3.5)});
@@ -493,12 +495,12 @@ TEST_CASE("terraform functions: jsonencode matches Terraform byte for byte") {
     Harness h;
     CHECK(h.str("jsonencode", {M({{"b", N(1)}, {"a", S("<x>")}})}) ==
           "{\"a\":\"\\u003cx\\u003e\",\"b\":1}");
-    CHECK(h.str("jsonencode",
-                {M({{"Version", S("2012-10-17")},
-                    {"Statement", L({M({{"Effect", S("Allow")},
-                                        {"Action", Strings({"s3:GetObject", "s3:*"})},
-                                        {"Resource", S("*")}})})}})}) ==
-          R"({"Statement":[{"Action":["s3:GetObject","s3:*"],"Effect":"Allow","Resource":"*"}],"Version":"2012-10-17"})");
+    CHECK(
+        h.str("jsonencode", {M({{"Version", S("2012-10-17")},
+                                {"Statement", L({M({{"Effect", S("Allow")},
+                                                    {"Action", Strings({"s3:GetObject", "s3:*"})},
+                                                    {"Resource", S("*")}})})}})}) ==
+        R"({"Statement":[{"Action":["s3:GetObject","s3:*"],"Effect":"Allow","Resource":"*"}],"Version":"2012-10-17"})");
     CHECK(h.str("jsonencode", {S("a & b\n\t\"q\" \\ \u2028")}) ==
           R"("a \u0026 b\n\t\"q\" \\ \u2028")");
     CHECK(h.str("jsonencode", {L({N(1), N(2.5), B(true), Value::null(), L({}), M({})})}) ==
@@ -515,7 +517,8 @@ TEST_CASE("terraform functions: jsonencode matches Terraform byte for byte") {
 
 TEST_CASE("terraform functions: yamlencode matches Terraform's block style") {
     Harness h;
-    CHECK(h.str("yamlencode", {M({{"a", S("b")}, {"c", S("d")}})}) == "\"a\": \"b\"\n\"c\": \"d\"\n");
+    CHECK(h.str("yamlencode", {M({{"a", S("b")}, {"c", S("d")}})}) ==
+          "\"a\": \"b\"\n\"c\": \"d\"\n");
     CHECK(h.str("yamlencode", {M({{"foo", L({N(1), M({{"a", S("b")}, {"c", S("d")}}), N(3)})},
                                   {"bar", S("baz")}})}) ==
           "\"bar\": \"baz\"\n\"foo\":\n- 1\n- \"a\": \"b\"\n  \"c\": \"d\"\n- 3\n");
@@ -581,8 +584,9 @@ TEST_CASE("terraform functions: CIDR arithmetic for IPv4 and IPv6") {
     CHECK(h.str("cidrnetmask", {S("172.16.0.0/12")}) == "255.240.0.0");
     CHECK(h.json("cidrsubnets", {S("10.1.0.0/16"), N(4), N(4), N(8), N(4)}) ==
           R"(["10.1.0.0/20","10.1.16.0/20","10.1.32.0/24","10.1.48.0/20"])");
-    CHECK(h.json("cidrsubnets", {S("fd00:fd12:3456:7890::/56"), N(16), N(16), N(16), N(32)}) ==
-          R"(["fd00:fd12:3456:7800::/72","fd00:fd12:3456:7800:100::/72","fd00:fd12:3456:7800:200::/72","fd00:fd12:3456:7800:300::/88"])");
+    CHECK(
+        h.json("cidrsubnets", {S("fd00:fd12:3456:7890::/56"), N(16), N(16), N(16), N(32)}) ==
+        R"(["fd00:fd12:3456:7800::/72","fd00:fd12:3456:7800:100::/72","fd00:fd12:3456:7800:200::/72","fd00:fd12:3456:7800:300::/88"])");
     CHECK(h.diagnostics.empty());
     h.rejects("cidrsubnet", {S("10.0.0.0/16"), N(8), N(256)});
     h.rejects("cidrsubnet", {S("10.0.0.0/30"), N(4), N(0)});
@@ -618,12 +622,13 @@ TEST_CASE("terraform functions: file() reads only inside the scan root") {
 
     // Escapes: `..` past the root, an absolute path outside it, a home directory.
     h.rejects("file", {S("../../../" + outside.path().filename().string() + "/secret.txt")},
-              DiagnosticCode::Unsupported);
-    h.rejects("file", {S(secret.string())}, DiagnosticCode::Unsupported);
-    h.rejects("file", {S("/etc/passwd")}, DiagnosticCode::Unsupported);
-    h.rejects("file", {S("~/.aws/credentials")}, DiagnosticCode::Unsupported);
-    h.rejects("fileexists", {S(secret.string())}, DiagnosticCode::Unsupported);
-    h.rejects("filebase64", {S("../../../../../../../../etc/passwd")}, DiagnosticCode::Unsupported);
+              DiagnosticCode::UnreadableFile);
+    h.rejects("file", {S(secret.string())}, DiagnosticCode::UnreadableFile);
+    h.rejects("file", {S("/etc/passwd")}, DiagnosticCode::UnreadableFile);
+    h.rejects("file", {S("~/.aws/credentials")}, DiagnosticCode::UnreadableFile);
+    h.rejects("fileexists", {S(secret.string())}, DiagnosticCode::UnreadableFile);
+    h.rejects("filebase64", {S("../../../../../../../../etc/passwd")},
+              DiagnosticCode::UnreadableFile);
     // Nothing from outside the root ever reaches a result or a message.
     for (const Diagnostic& diagnostic : h.diagnostics)
         CHECK(diagnostic.message.find("top secret") == std::string::npos);
@@ -632,11 +637,11 @@ TEST_CASE("terraform functions: file() reads only inside the scan root") {
     std::error_code ec;
     std::filesystem::create_symlink(secret, root.path() / "modules" / "app" / "link.txt", ec);
     if (!ec) {
-        h.rejects("file", {S("link.txt")}, DiagnosticCode::Unsupported);
-        h.rejects("fileexists", {S("link.txt")}, DiagnosticCode::Unsupported);
+        h.rejects("file", {S("link.txt")}, DiagnosticCode::UnreadableFile);
+        h.rejects("fileexists", {S("link.txt")}, DiagnosticCode::UnreadableFile);
     }
     std::filesystem::create_directory_symlink(outside.path(), root.path() / "escape", ec);
-    if (!ec) h.rejects("file", {S("../../escape/secret.txt")}, DiagnosticCode::Unsupported);
+    if (!ec) h.rejects("file", {S("../../escape/secret.txt")}, DiagnosticCode::UnreadableFile);
 
     // Missing, not a file, not UTF-8, too large.
     h.rejects("file", {S("missing.json")}, DiagnosticCode::UnreadableFile);
@@ -652,7 +657,34 @@ TEST_CASE("terraform functions: file() reads only inside the scan root") {
     // Without a scan root nothing is read.
     Harness no_root;
     no_root.context.module_dir = root.path();
-    no_root.rejects("file", {S("shared/common.txt")}, DiagnosticCode::Unsupported);
+    no_root.rejects("file", {S("shared/common.txt")}, DiagnosticCode::UnreadableFile);
+}
+
+TEST_CASE("terraform functions: fileset() globs inside the scan root") {
+    test::TempDir outside;
+    test::TempDir root;
+    const std::filesystem::path secret = outside.write("secret.json", "{}");
+    for (const char* name :
+         {"policies/one.json", "policies/two.json", "policies/three.txt", "policies/a/four.json",
+          "policies/a/b/five.json", "policies/.hidden/six.json"}) {
+        root.write(name, "{}");
+    }
+    std::error_code ec;
+    std::filesystem::create_symlink(secret, root.path() / "policies" / "outside.json", ec);
+
+    Harness h;
+    h.context.scan_root = root.path();
+    h.context.module_dir = root.path();
+    CHECK(h.json("fileset", {S("policies"), S("*.json")}) == R"(["one.json","two.json"])");
+    CHECK(h.json("fileset", {S("policies"), S("**/*.json")}) ==
+          R"([".hidden/six.json","a/b/five.json","a/four.json","one.json","two.json"])");
+    CHECK(h.json("fileset", {S("policies"), S("{one,three}.*")}) == R"(["one.json","three.txt"])");
+    CHECK(h.json("fileset", {S("policies"), S("a/**")}) == R"(["a/b/five.json","a/four.json"])");
+    CHECK(h.json("fileset", {S("policies"), S("[ot]?o.json")}) == R"(["two.json"])");
+    CHECK(h.json("fileset", {S("missing"), S("*")}) == "[]");
+    CHECK(h.diagnostics.empty());
+    h.rejects("fileset", {S(outside.path().string()), S("*")}, DiagnosticCode::UnreadableFile);
+    h.rejects("fileset", {S("policies"), S("../../*")}, DiagnosticCode::Unsupported);
 }
 
 TEST_CASE("terraform functions: path names") {
@@ -683,10 +715,57 @@ TEST_CASE("terraform functions: wrong argument counts and types are diagnostics,
     h.rejects("element", {Strings({"a"}), N(0.5)});
     h.rejects("tostring", {});
     h.rejects("file", {M({})});
+}
+
+TEST_CASE("terraform functions: every function survives arbitrary arguments") {
+    // Deterministic pseudo-random values of every kind, nested a little.
+    std::mt19937 random(20240611);
+    const std::vector<std::string> texts = {
+        "",     "x",   "%",           "%[9]d",   "%999x",          "\xff\xfe",  "10.0.0.0/8",
+        "::/0", "/(/", "/a*/",        "a,b\n1",  "${x}",           "{\"a\":[1", "- a\n- b",
+        "~",    "..",  "/etc/passwd", "e\u0301", "2001:db8::/129", "\"",        "1e3",
+        "true"};
+    const std::vector<double> numbers = {0, 1, -1, 0.5, 3, 64, 129, 1e18, -1e18, 1e300, -0.0};
+    std::function<Value(int)> make = [&](int depth) -> Value {
+        switch (random() % (depth > 0 ? 8 : 5)) {
+            case 0:
+                return Value::null();
+            case 1:
+                return B(random() % 2 == 0);
+            case 2:
+                return N(numbers[random() % numbers.size()]);
+            case 3:
+            case 4:
+                return S(texts[random() % texts.size()]);
+            case 5:
+                return unknown_ref("aws_x.y", "id");
+            case 6: {
+                Value::List items;
+                for (unsigned n = random() % 4; n > 0; --n)
+                    items.push_back(make(depth - 1));
+                return L(std::move(items));
+            }
+            default: {
+                Value map = M({});
+                for (unsigned n = random() % 4; n > 0; --n)
+                    map.set(texts[random() % texts.size()], make(depth - 1));
+                return map;
+            }
+        }
+    };
+    Harness h;
     for (std::string_view name : terraform::function_names()) {
-        // Every function survives nonsense without throwing.
-        std::vector<Value> args{M({{"x", L({Value::null()})}}), N(-1), S("\xff")};
-        Value result = terraform::find_function(name)(args, h.context);
-        (void)result;
+        for (int round = 0; round < 60; ++round) {
+            std::vector<Value> args;
+            for (unsigned n = random() % 4; n > 0; --n)
+                args.push_back(make(2));
+            CHECK_NOTHROW(terraform::find_function(name)(args, h.context));
+        }
+    }
+    // Every diagnostic is a warning at the call, named after its function.
+    for (const Diagnostic& diagnostic : h.diagnostics) {
+        CHECK(diagnostic.severity == DiagnosticSeverity::Warning);
+        CHECK(diagnostic.position == kCall.begin);
+        CHECK(diagnostic.message.find("(): ") != std::string::npos);
     }
 }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parsers/terraform/functions/function_support.h"
 #include "parsers/terraform/functions/functions.h"
 
 namespace bulwark::terraform::builtin {
@@ -142,6 +143,7 @@ BULWARK_TF_FUNCTION(fn_dirname);
 BULWARK_TF_FUNCTION(fn_file);
 BULWARK_TF_FUNCTION(fn_filebase64);
 BULWARK_TF_FUNCTION(fn_fileexists);
+BULWARK_TF_FUNCTION(fn_fileset);
 BULWARK_TF_FUNCTION(fn_pathexpand);
 
 #undef BULWARK_TF_FUNCTION
@@ -159,17 +161,9 @@ std::string yaml_encode(const Value& value);
 // RFC 4648 base64 with padding (encoding.cpp).
 std::string base64_encode(std::string_view bytes);
 
-}  // namespace bulwark::terraform::builtin
-
-namespace bulwark::terraform::detail {
-class Call;
-}
-
-namespace bulwark::terraform::builtin {
-
-// The bytes of the file argument 0 of `call` (filesystem.cpp): resolved against the module
-// directory, refused outside the scan root, through symlinks that leave it, or above the size
-// limit. nullopt after a failure recorded on `call`.
+// The bytes of the file named by argument 0 of `call` (filesystem.cpp): resolved against the
+// module directory, refused outside the scan root, through symlinks that leave it, or above the
+// size limit. nullopt after a failure recorded on `call`.
 std::optional<std::string> read_contained_file(detail::Call& call);
 
 }  // namespace bulwark::terraform::builtin

@@ -34,7 +34,8 @@ Value fn_length(std::vector<Value>& args, FunctionContext& context) {
     const Value& value = call.arg(0);
     switch (value.kind()) {
         case ValueKind::String:
-            return call.number_result(static_cast<double>(detail::cluster_count(value.as_string())));
+            return call.number_result(
+                static_cast<double>(detail::cluster_count(value.as_string())));
         case ValueKind::List:
             return call.number_result(static_cast<double>(value.as_list().size()));
         case ValueKind::Map:
@@ -230,7 +231,8 @@ Value fn_slice(std::vector<Value>& args, FunctionContext& context) {
     Value::List& items = call.arg(0).as_list();
     const auto size = static_cast<std::int64_t>(items.size());
     if (*start < 0) return call.fail("start index must not be less than zero");
-    if (*start > size) return call.fail("start index must not be greater than the length of the list");
+    if (*start > size)
+        return call.fail("start index must not be greater than the length of the list");
     if (*end < 0) return call.fail("end index must not be less than zero");
     if (*end > size) return call.fail("end index must not be greater than the length of the list");
     if (*start > *end) return call.fail("start index must not be greater than end index");
@@ -261,9 +263,8 @@ Value fn_sort(std::vector<Value>& args, FunctionContext& context) {
         }
         out.push_back(Value::string(std::move(*text), item.range()));
     }
-    std::stable_sort(out.begin(), out.end(), [](const Value& a, const Value& b) {
-        return a.as_string() < b.as_string();
-    });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Value& a, const Value& b) { return a.as_string() < b.as_string(); });
     return call.list_result(std::move(out));
 }
 
@@ -285,8 +286,9 @@ Value fn_chunklist(std::vector<Value>& args, FunctionContext& context) {
     const auto chunk = static_cast<std::size_t>(*size);
     for (std::size_t i = 0; i < items.size(); i += chunk) {
         const std::size_t last = std::min(items.size(), i + chunk);
-        Value::List part(std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(i)),
-                         std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(last)));
+        Value::List part(
+            std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(i)),
+            std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(last)));
         out.push_back(call.list_result(std::move(part)));
     }
     return call.list_result(std::move(out));

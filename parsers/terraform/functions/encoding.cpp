@@ -49,9 +49,9 @@ std::optional<std::string> base64_decode(std::string_view text) {
             if (digits[k] < 0) return std::nullopt;
         }
         if (count == 2 && clean[i + 3] != '=') return std::nullopt;
-        const unsigned n = (static_cast<unsigned>(digits[0]) << 18) |
-                           (static_cast<unsigned>(digits[1]) << 12) |
-                           (static_cast<unsigned>(digits[2]) << 6) | static_cast<unsigned>(digits[3]);
+        const unsigned n =
+            (static_cast<unsigned>(digits[0]) << 18) | (static_cast<unsigned>(digits[1]) << 12) |
+            (static_cast<unsigned>(digits[2]) << 6) | static_cast<unsigned>(digits[3]);
         out += static_cast<char>((n >> 16) & 0xFF);
         if (count > 2) out += static_cast<char>((n >> 8) & 0xFF);
         if (count > 3) out += static_cast<char>(n & 0xFF);
@@ -79,7 +79,8 @@ std::optional<std::vector<std::vector<std::string>>> parse_csv(std::string_view 
                 ++p;
                 while (true) {
                     if (p >= text.size()) {
-                        error = "line " + std::to_string(line) + ": extraneous or missing \" in quoted-field";
+                        error = "line " + std::to_string(line) +
+                                ": extraneous or missing \" in quoted-field";
                         return std::nullopt;
                     }
                     const char c = text[p];
@@ -102,7 +103,8 @@ std::optional<std::vector<std::vector<std::string>>> parse_csv(std::string_view 
                 }
                 if (p < text.size() && text[p] != ',' && text[p] != '\n' &&
                     !(text[p] == '\r' && p + 1 < text.size() && text[p + 1] == '\n')) {
-                    error = "line " + std::to_string(line) + ": extraneous or missing \" in quoted-field";
+                    error = "line " + std::to_string(line) +
+                            ": extraneous or missing \" in quoted-field";
                     return std::nullopt;
                 }
             } else {
@@ -218,7 +220,8 @@ Value fn_csvdecode(std::vector<Value>& args, FunctionContext& context) {
     const std::vector<std::string>& headers = records->front();
     for (std::size_t i = 0; i < headers.size(); ++i) {
         for (std::size_t k = 0; k < i; ++k) {
-            if (headers[k] == headers[i]) return call.fail("duplicate column name \"" + headers[i] + "\"");
+            if (headers[k] == headers[i])
+                return call.fail("duplicate column name \"" + headers[i] + "\"");
         }
     }
     Value::List rows;
@@ -229,11 +232,12 @@ Value fn_csvdecode(std::vector<Value>& args, FunctionContext& context) {
                              std::to_string(fields.size()) + " fields, but the header has " +
                              std::to_string(headers.size()));
         }
-        Value row = call.map_result({});
+        Value::Map row;  // header names are unique (checked above)
         for (std::size_t f = 0; f < fields.size(); ++f) {
-            row.set(headers[f], call.string_result(std::move(fields[f])), call.range());
+            row.push_back(
+                Value::Entry{headers[f], call.range(), call.string_result(std::move(fields[f]))});
         }
-        rows.push_back(std::move(row));
+        rows.push_back(call.map_result(std::move(row)));
     }
     return call.list_result(std::move(rows));
 }

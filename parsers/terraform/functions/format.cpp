@@ -61,10 +61,11 @@ Decimal decimal_from_scientific(std::string_view text) {  // "d.ddde±x", sign a
 
 Decimal shortest_decimal(double magnitude) {
     char buffer[64];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, magnitude,
-                                   std::chars_format::scientific);
+    auto [end, ec] =
+        std::to_chars(buffer, buffer + sizeof buffer, magnitude, std::chars_format::scientific);
     if (ec != std::errc()) return {};
-    return decimal_from_scientific(std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
+    return decimal_from_scientific(
+        std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
 }
 
 Decimal rounded_decimal(double magnitude, std::size_t significant) {
@@ -311,8 +312,8 @@ class Formatter {
                 auto n = detail::to_number(arg);
                 if (!n) return unsupported(verb, "a number is required");
                 if (!std::isfinite(*n)) return unsupported(verb, "the number is not finite");
-                if (verb.mode == 'e' || verb.mode == 'E' || verb.mode == 'f' ||
-                    verb.mode == 'g' || verb.mode == 'G') {
+                if (verb.mode == 'e' || verb.mode == 'E' || verb.mode == 'f' || verb.mode == 'g' ||
+                    verb.mode == 'G') {
                     append_float(verb, *n);
                     return true;
                 }

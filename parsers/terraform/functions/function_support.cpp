@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <unordered_set>
+
+#include "parsers/terraform/functions/builtins.h"
 
 namespace bulwark::terraform::detail {
 
@@ -185,15 +188,6 @@ std::size_t utf8_char_length(std::string_view text) {
     return length;
 }
 
-std::size_t utf8_length(std::string_view text) {
-    std::size_t count = 0;
-    while (!text.empty()) {
-        text.remove_prefix(utf8_char_length(text));
-        ++count;
-    }
-    return count;
-}
-
 bool valid_utf8(std::string_view text) {
     while (!text.empty()) {
         const std::size_t length = utf8_char_length(text);
@@ -201,11 +195,11 @@ bool valid_utf8(std::string_view text) {
         if (length == 1 && lead >= 0x80) return false;
         if (length == 3) {
             const auto second = static_cast<unsigned char>(text[1]);
-            if (lead == 0xE0 && second < 0xA0) return false;  // overlong
+            if (lead == 0xE0 && second < 0xA0) return false;   // overlong
             if (lead == 0xED && second >= 0xA0) return false;  // surrogate
         } else if (length == 4) {
             const auto second = static_cast<unsigned char>(text[1]);
-            if (lead == 0xF0 && second < 0x90) return false;  // overlong
+            if (lead == 0xF0 && second < 0x90) return false;   // overlong
             if (lead == 0xF4 && second >= 0x90) return false;  // above U+10FFFF
         }
         text.remove_prefix(length);
@@ -287,13 +281,18 @@ std::size_t cluster_count(std::string_view text) {
     return count;
 }
 
-bool loosely_equal(const Value& a, const Value& b) {
-    const bool a_primitive = a.is_string() || a.is_number() || a.is_bool();
-    const bool b_primitive = b.is_string() || b.is_number() || b.is_bool();
-    if (a_primitive && b_primitive && a.kind() != b.kind() && (a.is_string() || b.is_string())) {
-        return to_text(a) == to_text(b);
+std::string membership_key(const Value& value) {
+    switch (value.kind()) {
+        case ValueKind::Null:
+            return "null";
+        case ValueKind::String:
+        case ValueKind::Bool:
+            return "p:" + *to_text(value);
+        case ValueKind::Number:  // -0 and 0 are one number
+            return "p:" + number_text(value.as_number() == 0 ? 0.0 : value.as_number());
+        default:
+            return "c:" + builtin::json_encode(value);
     }
-    return a.same_as(b);
 }
 
 Value::List make_set(Value::List items) {
@@ -314,10 +313,9 @@ Value::List make_set(Value::List items) {
     }
     Value::List unique;
     unique.reserve(items.size());
+    std::unordered_set<std::string> seen;
     for (Value& item : items) {
-        const bool seen = std::any_of(unique.begin(), unique.end(),
-                                      [&](const Value& other) { return other.same_as(item); });
-        if (!seen) unique.push_back(std::move(item));
+        if (seen.insert(membership_key(item)).second) unique.push_back(std::move(item));
     }
     if (items.empty() || !all_primitive) return unique;
     if (any_string) {
@@ -391,8 +389,8 @@ Value Call::fail(std::string_view message, DiagnosticCode code) {
 
 Value Call::reject(std::size_t i, std::string_view expected) {
     const Value& value = args_[i];
-    std::string message = "argument " + std::to_string(i + 1) + " must be " +
-                          std::string(expected) + ", got ";
+    std::string message =
+        "argument " + std::to_string(i + 1) + " must be " + std::string(expected) + ", got ";
     message += value.is_null() ? "null" : std::string(kind_name(value));
     if (value.is_string() || value.is_number()) message += " \"" + describe(value) + "\"";
     return fail(message);

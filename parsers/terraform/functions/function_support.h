@@ -15,8 +15,8 @@
 namespace bulwark::terraform::detail {
 
 // Bounds on what one call may build (DESIGN.md: evaluation is bounded).
-inline constexpr std::size_t kMaxElements = 1'000'000;            // range, setproduct, ...
-inline constexpr std::size_t kMaxStringBytes = 16 * 1024 * 1024;  // format, indent, join, ...
+inline constexpr std::size_t kMaxElements = 1'000'000;  // setproduct, regexall, csvdecode rows
+inline constexpr std::size_t kMaxStringBytes = 16 * 1024 * 1024;   // format, indent, join, ...
 inline constexpr std::uintmax_t kMaxFileBytes = 16 * 1024 * 1024;  // file() and friends
 
 // Adds `reference` unless it is already there (first-seen order).
@@ -62,8 +62,6 @@ std::optional<bool> to_bool(const Value& value);         // bool, or "true" / "f
 // round-trip decimal form without exponent (cty's big.Float Text('f', -1)).
 std::string number_text(double n);
 
-// Number of UTF-8 code points (bytes of an invalid sequence count one each).
-std::size_t utf8_length(std::string_view text);
 // Byte length of the code point starting at text[0] (1 for invalid bytes; 0 for empty text).
 std::size_t utf8_char_length(std::string_view text);
 bool valid_utf8(std::string_view text);
@@ -76,10 +74,11 @@ void append_utf8(std::string& out, char32_t code_point);
 std::size_t cluster_length(std::string_view text);
 std::size_t cluster_count(std::string_view text);
 
-// Terraform equality for collection membership (contains, index, distinct, sets): structural,
-// with a string compared to a number or bool through its string form, as cty's type
-// unification does.
-bool loosely_equal(const Value& a, const Value& b);
+// Equality after cty's type unification (distinct, the set functions, matchkeys), as a key:
+// two values are equal when their keys are. Structural, with a string equal to a number or bool
+// whose string form it is. (contains and index compare with Value::same_as, as cty does.) The
+// value must hold no Unknown.
+std::string membership_key(const Value& value);
 
 // A set: duplicates removed (first seen kept); all-string, all-number and all-bool sets are
 // sorted the way cty orders them; other element types keep their first-seen order.
@@ -152,7 +151,7 @@ class Call {
     Value failure_;
 };
 
-// Bounds a computed string; nullopt-like failure when it is too long.
+// True when a computed string of `bytes` bytes would pass kMaxStringBytes.
 bool too_long(std::size_t bytes);
 
 }  // namespace bulwark::terraform::detail

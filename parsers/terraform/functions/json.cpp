@@ -111,10 +111,9 @@ void append_json(std::string& out, const Value& value) {
             std::vector<const Value::Entry*> entries;
             for (const Value::Entry& entry : value.as_map())
                 entries.push_back(&entry);
-            std::stable_sort(entries.begin(), entries.end(),
-                             [](const Value::Entry* a, const Value::Entry* b) {
-                                 return a->key < b->key;
-                             });
+            std::stable_sort(
+                entries.begin(), entries.end(),
+                [](const Value::Entry* a, const Value::Entry* b) { return a->key < b->key; });
             out += '{';
             bool first = true;
             for (const Value::Entry* entry : entries) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "parsers/terraform/functions/builtins.h"
 #include "parsers/terraform/functions/function_support.h"
@@ -23,6 +25,26 @@ std::vector<Value::Entry*> sorted_entries(Value::Map& entries) {
                      [](const Value::Entry* a, const Value::Entry* b) { return a->key < b->key; });
     return sorted;
 }
+
+// Builds a map in first-seen key order where a later value for a key replaces the earlier one
+// (Value::set, without its linear search per key).
+class MapBuilder {
+  public:
+    void set(std::string key, Value value, const SourceRange& key_range) {
+        auto [it, inserted] = index_.try_emplace(key, entries_.size());
+        if (inserted) {
+            entries_.push_back(Value::Entry{std::move(key), key_range, std::move(value)});
+        } else {
+            entries_[it->second].value = std::move(value);
+            entries_[it->second].key_range = key_range;
+        }
+    }
+    Value::Map take() { return std::move(entries_); }
+
+  private:
+    Value::Map entries_;
+    std::unordered_map<std::string, std::size_t> index_;
+};
 
 SourceRange or_call(const SourceRange& own, const Call& call) {
     return own.valid() ? own : call.range();
@@ -69,7 +91,7 @@ Value fn_lookup(std::vector<Value>& args, FunctionContext& context) {
 Value fn_merge(std::vector<Value>& args, FunctionContext& context) {
     Call call("merge", args, context);
     if (auto early = call.start(0, Call::kVariadic, Unknowns::Shallow)) return *early;
-    Value out = call.map_result({});
+    MapBuilder out;
     for (std::size_t i = 0; i < call.size(); ++i) {
         if (call.arg(i).is_null()) continue;
         if (call.map(i) == nullptr) return call.failure();
@@ -77,7 +99,7 @@ Value fn_merge(std::vector<Value>& args, FunctionContext& context) {
             out.set(std::move(entry.key), std::move(entry.value), entry.key_range);
         }
     }
-    return out;
+    return call.map_result(out.take());
 }
 
 Value fn_zipmap(std::vector<Value>& args, FunctionContext& context) {
@@ -94,11 +116,11 @@ Value fn_zipmap(std::vector<Value>& args, FunctionContext& context) {
                          ")");
     }
     const Value::List& key_values = call.arg(0).as_list();
-    Value out = call.map_result({});
+    MapBuilder out;
     for (std::size_t i = 0; i < keys->size(); ++i) {
         out.set(std::move((*keys)[i]), std::move(values[i]), key_values[i].range());
     }
-    return out;
+    return call.map_result(out.take());
 }
 
 Value fn_transpose(std::vector<Value>& args, FunctionContext& context) {
@@ -134,12 +156,12 @@ Value fn_matchkeys(std::vector<Value>& args, FunctionContext& context) {
     const Value::List& keys = call.arg(1).as_list();
     const Value::List& searchset = call.arg(2).as_list();
     if (values.size() != keys.size()) return call.fail("length of keys and values should be equal");
+    std::unordered_set<std::string> wanted;
+    for (const Value& item : searchset)
+        wanted.insert(detail::membership_key(item));
     Value::List out;
     for (std::size_t i = 0; i < keys.size(); ++i) {
-        const bool wanted = std::any_of(searchset.begin(), searchset.end(), [&](const Value& s) {
-            return detail::loosely_equal(keys[i], s);
-        });
-        if (wanted) out.push_back(std::move(values[i]));
+        if (wanted.count(detail::membership_key(keys[i])) > 0) out.push_back(std::move(values[i]));
     }
     return call.list_result(std::move(out));
 }

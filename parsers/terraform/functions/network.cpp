@@ -257,7 +257,8 @@ Value fn_cidrnetmask(std::vector<Value>& args, FunctionContext& context) {
     auto network = network_arg(call);
     if (!network) return call.failure();
     if (network->bits != 32) {
-        return call.fail("IPv6 addresses cannot have a netmask: " + call.arg(0).as_string());
+        return call.fail("IPv6 addresses cannot have a netmask: " +
+                         detail::to_text(call.arg(0)).value_or(""));
     }
     return call.string_result(
         format_ipv4(static_cast<std::uint32_t>(mask_of(network->prefix, 32))));
@@ -299,9 +300,8 @@ Value fn_cidrsubnets(std::vector<Value>& args, FunctionContext& context) {
     auto first = call.integer(1);
     if (!first) return call.failure();
     // go-cidr's PreviousSubnet(network, start + first): the block just below the network.
-    int current_prefix = std::clamp(network->prefix + static_cast<int>(std::clamp<std::int64_t>(
-                                                          *first, -256, 256)),
-                                    0, bits);
+    int current_prefix = std::clamp(
+        network->prefix + static_cast<int>(std::clamp<std::int64_t>(*first, -256, 256)), 0, bits);
     U128 current = ((network->address - 1) & ones) & mask_of(current_prefix, bits);
     const U128 network_last = network->address | (ones & ~mask_of(network->prefix, bits));
     for (std::size_t i = 1; i < call.size(); ++i) {

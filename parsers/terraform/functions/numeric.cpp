@@ -115,8 +115,9 @@ Value fn_parseint(std::vector<Value>& args, FunctionContext& context) {
         negative = digits.front() == '-';
         digits.remove_prefix(1);
     }
-    if (digits.empty()) return call.fail("cannot parse \"" + text + "\" as a base " +
-                                         std::to_string(*base) + " integer");
+    if (digits.empty())
+        return call.fail("cannot parse \"" + text + "\" as a base " + std::to_string(*base) +
+                         " integer");
     double value = 0;
     for (char c : digits) {
         int digit = digit_value(c);

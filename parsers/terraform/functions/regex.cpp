@@ -96,7 +96,8 @@ std::vector<Groups> all_matches(const RE2& re, std::string_view text) {
         bool accept = true;
         if (end == position) {  // an empty match
             if (static_cast<long>(begin) == previous_end) accept = false;
-            position += position < text.size() ? detail::utf8_char_length(text.substr(position)) : 1;
+            position +=
+                position < text.size() ? detail::utf8_char_length(text.substr(position)) : 1;
         } else {
             position = end;
         }
@@ -122,8 +123,8 @@ Value match_result(const Call& call, const RE2& re, const Groups& groups) {
     }
     Value::Map entries;
     for (const auto& [index, name] : names) {
-        entries.push_back(Value::Entry{name, call.range(),
-                                       piece_value(groups[static_cast<std::size_t>(index)])});
+        entries.push_back(
+            Value::Entry{name, call.range(), piece_value(groups[static_cast<std::size_t>(index)])});
     }
     return call.map_result(std::move(entries));
 }
@@ -139,8 +140,8 @@ bool check_groups(Call& call, const RE2& re) {
 }
 
 bool is_name_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || static_cast<unsigned char>(c) >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           static_cast<unsigned char>(c) >= 0x80;
 }
 
 // Go's Regexp.expand: "$1", "${1}", "$name", "${name}", "$$".

@@ -1,4 +1,9 @@
 // The name table: every built-in function Bulwark evaluates, sorted by name.
+//
+// Terraform built-ins that are not here (the evaluator gives Unknown for them): try, can and
+// templatefile (evaluator-side: they need unevaluated expressions or the template engine);
+// templatestring, formatdate, timeadd, timecmp, textencodebase64, textdecodebase64,
+// base64gzip, rsadecrypt, issensitive, ephemeralasnull, type and provider-defined functions.
 
 #include <algorithm>
 #include <array>
@@ -50,6 +55,7 @@ constexpr Entry kFunctions[] = {
     {"filebase64sha512", fn_filebase64sha512},
     {"fileexists", fn_fileexists},
     {"filemd5", fn_filemd5},
+    {"fileset", fn_fileset},
     {"filesha1", fn_filesha1},
     {"filesha256", fn_filesha256},
     {"filesha512", fn_filesha512},

@@ -2,6 +2,7 @@
 // without duplicates (see detail::make_set for its order).
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "parsers/terraform/functions/builtins.h"
 #include "parsers/terraform/functions/function_support.h"
@@ -13,9 +14,13 @@ using Unknowns = detail::Call::Unknowns;
 
 namespace {
 
-bool has_member(const Value::List& set, const Value& value) {
-    return std::any_of(set.begin(), set.end(),
-                       [&](const Value& item) { return detail::loosely_equal(item, value); });
+using Keys = std::unordered_set<std::string>;
+
+Keys keys_of(const Value::List& items) {
+    Keys keys;
+    for (const Value& item : items)
+        keys.insert(detail::membership_key(item));
+    return keys;
 }
 
 // All arguments must be lists; nullptr-free on success.
@@ -33,8 +38,9 @@ Value fn_distinct(std::vector<Value>& args, FunctionContext& context) {
     if (auto early = call.start(1, 1, Unknowns::Deep)) return *early;
     if (call.list(0) == nullptr) return call.failure();
     Value::List out;
+    Keys seen;
     for (Value& item : call.arg(0).as_list()) {
-        if (!has_member(out, item)) out.push_back(std::move(item));
+        if (seen.insert(detail::membership_key(item)).second) out.push_back(std::move(item));
     }
     return call.list_result(std::move(out));
 }
@@ -55,12 +61,14 @@ Value fn_setintersection(std::vector<Value>& args, FunctionContext& context) {
     Call call("setintersection", args, context);
     if (auto early = call.start(1, Call::kVariadic, Unknowns::Deep)) return *early;
     if (!all_lists(call)) return call.failure();
+    std::vector<Keys> others;
+    for (std::size_t i = 1; i < call.size(); ++i)
+        others.push_back(keys_of(call.arg(i).as_list()));
     Value::List kept;
     for (Value& item : call.arg(0).as_list()) {
-        bool everywhere = true;
-        for (std::size_t i = 1; i < call.size() && everywhere; ++i) {
-            everywhere = has_member(call.arg(i).as_list(), item);
-        }
+        const std::string key = detail::membership_key(item);
+        const bool everywhere = std::all_of(others.begin(), others.end(),
+                                            [&](const Keys& keys) { return keys.count(key) > 0; });
         if (everywhere) kept.push_back(std::move(item));
     }
     return call.list_result(detail::make_set(std::move(kept)));
@@ -70,9 +78,10 @@ Value fn_setsubtract(std::vector<Value>& args, FunctionContext& context) {
     Call call("setsubtract", args, context);
     if (auto early = call.start(2, 2, Unknowns::Deep)) return *early;
     if (!all_lists(call)) return call.failure();
+    const Keys removed = keys_of(call.arg(1).as_list());
     Value::List kept;
     for (Value& item : call.arg(0).as_list()) {
-        if (!has_member(call.arg(1).as_list(), item)) kept.push_back(std::move(item));
+        if (removed.count(detail::membership_key(item)) == 0) kept.push_back(std::move(item));
     }
     return call.list_result(detail::make_set(std::move(kept)));
 }
@@ -98,9 +107,9 @@ Value fn_setproduct(std::vector<Value>& args, FunctionContext& context) {
         nodes += (total / arg.as_list().size()) * (arg.node_count() - 1);
     }
     if (nodes > detail::kMaxElements) {
-        return call.fail("the product would hold more than " +
-                             std::to_string(detail::kMaxElements) + " values",
-                         DiagnosticCode::ExpansionLimit);
+        return call.fail(
+            "the product would hold more than " + std::to_string(detail::kMaxElements) + " values",
+            DiagnosticCode::ExpansionLimit);
     }
     Value::List out;
     out.reserve(total);

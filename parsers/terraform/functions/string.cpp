@@ -91,8 +91,8 @@ bool is_space(char32_t c) {
 // Go's strings.Title word separators.
 bool is_separator(char32_t c) {
     if (c < 0x80) {
-        const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                           (c >= 'A' && c <= 'Z') || c == '_';
+        const bool alnum =
+            (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
         return !alnum;
     }
     return is_space(c);

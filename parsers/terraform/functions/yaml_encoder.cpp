@@ -167,8 +167,9 @@ class Emitter {
         std::vector<const Value::Entry*> sorted;
         for (const Value::Entry& entry : entries)
             sorted.push_back(&entry);
-        std::stable_sort(sorted.begin(), sorted.end(),
-                         [](const Value::Entry* a, const Value::Entry* b) { return a->key < b->key; });
+        std::stable_sort(
+            sorted.begin(), sorted.end(),
+            [](const Value::Entry* a, const Value::Entry* b) { return a->key < b->key; });
         increase_indent(false, false);
         for (const Value::Entry* entry : sorted) {
             write_indent();
