@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "parsers/cloudformation/cloudformation_frontend.h"
+#include "parsers/terraform/plan_frontend.h"
 #include "parsers/terraform/terraform_frontend.h"
 #include "pipeline/scan.h"
 #include "reporters/reporter.h"
@@ -175,6 +176,8 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
     options.max_file_size = args.max_file_size;
 
     std::vector<std::unique_ptr<Frontend>> frontends;
+    // The plan reader goes first: a plan is JSON that could otherwise look like a template.
+    frontends.push_back(std::make_unique<terraform::TerraformPlanFrontend>());
     frontends.push_back(std::make_unique<cloudformation::CloudFormationFrontend>());
     terraform::TerraformOptions terraform_options;
     for (char** variable = environ; variable && *variable; ++variable) {

@@ -264,3 +264,22 @@ TEST_CASE(
     CHECK(result.err.find("control '99.99.99' is not in the pci-dss-4.0 catalog") !=
           std::string::npos);
 }
+
+TEST_CASE("terraform plan JSON gives the same findings as the configuration it was made from") {
+    const auto dir = test::source_dir() / "fixtures" / "terraform-plan";
+    auto findings = [&](const std::string& path) {
+        auto result = run({"scan", (dir / path).string(), "--root", dir.string(), "--format", "json"});
+        const Json report = Json::parse(result.out);
+        CHECK(report["summary"]["diagnostics"] == 0);
+        std::set<std::string> out;
+        for (const Json& r : report["results"]) {
+            out.insert(r["rule_id"].get<std::string>() + " " + r["resource"]["address"].get<std::string>());
+            CHECK(r["resource"]["format"] == (path == "plan.json" ? "terraform-plan" : "terraform"));
+        }
+        return out;
+    };
+    const auto from_plan = findings("plan.json");
+    const auto from_source = findings("source");
+    CHECK_FALSE(from_plan.empty());
+    CHECK(from_plan == from_source);
+}

@@ -37,7 +37,8 @@ void bucket(const NativeResource& native, Value& properties) {
     copy(properties, "BucketName", argument(body, "bucket"));
     copy(properties, "ObjectLockEnabled", argument(body, "object_lock_enabled"));
     // Provider v3 inline blocks, still accepted (deprecated) by v4 and v5.
-    if (const Value* versioning = block(body, "versioning")) {
+    // In a plan, unset inline blocks are "known after apply": only known ones are mapped.
+    if (const Value* versioning = block(body, "versioning"); versioning && versioning->is_map()) {
         if (const Value* enabled = argument(*versioning, "enabled")) {
             Value status = enabled->is_bool()
                                ? Value::string(enabled->as_bool() ? "Enabled" : "Suspended", enabled->range())
@@ -45,10 +46,11 @@ void bucket(const NativeResource& native, Value& properties) {
             set_path(properties, {"VersioningConfiguration", "Status"}, std::move(status));
         }
     }
-    if (const Value* encryption = block(body, "server_side_encryption_configuration")) {
+    if (const Value* encryption = block(body, "server_side_encryption_configuration");
+        encryption && encryption->is_map()) {
         set_encryption(properties, *encryption);
     }
-    if (const Value* logging = block(body, "logging")) {
+    if (const Value* logging = block(body, "logging"); logging && logging->is_map()) {
         Value configuration = Value::map({}, logging->range());
         copy(configuration, "DestinationBucketName", argument(*logging, "target_bucket"));
         copy(configuration, "LogFilePrefix", argument(*logging, "target_prefix"));
