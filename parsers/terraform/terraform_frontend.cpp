@@ -18,11 +18,18 @@ struct FileArtifact final : Artifact {
     std::shared_ptr<TerraformFile> file;
 };
 
-bool is_configuration(std::string_view path) { return path.ends_with(".tf"); }
+bool is_configuration(std::string_view path) { return path.ends_with(".tf") || path.ends_with(".tf.json"); }
 
 bool is_automatic_tfvars(const fs::path& path) {
     const std::string name = path.filename().string();
-    return name == "terraform.tfvars" || name.ends_with(".auto.tfvars");
+    return name == "terraform.tfvars" || name.ends_with(".auto.tfvars") ||
+           name == "terraform.tfvars.json" || name.ends_with(".auto.tfvars.json");
+}
+
+hcl::File parse_file(std::string_view path, std::string_view content, FileId id) {
+    if (path.ends_with(".tf.json")) return hcl::parse_json(content, id);
+    if (path.ends_with(".tfvars.json")) return hcl::parse_json(content, id, true);
+    return hcl::parse(content, id);
 }
 
 bool is_local_source(std::string_view source) {
@@ -82,7 +89,8 @@ std::map<std::string, fs::path> installed_modules(const fs::path& root_dir, cons
 }  // namespace
 
 bool TerraformFrontend::claims(std::string_view path, std::string_view) const {
-    return path.ends_with(".tf") || path.ends_with(".tfvars");
+    return path.ends_with(".tf") || path.ends_with(".tfvars") || path.ends_with(".tf.json") ||
+           path.ends_with(".tfvars.json");
 }
 
 FrontendOutput TerraformFrontend::parse(const SourceFile& source) const {
@@ -91,7 +99,7 @@ FrontendOutput TerraformFrontend::parse(const SourceFile& source) const {
     auto file = std::make_shared<TerraformFile>();
     file->id = source.id;
     file->path = source.path;
-    file->syntax = hcl::parse(source.content, source.id);
+    file->syntax = parse_file(source.path, source.content, source.id);
     out.diagnostics = file->syntax.diagnostics;
     auto artifact = std::make_unique<FileArtifact>();
     artifact->file = std::move(file);
@@ -127,9 +135,13 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
     for (auto& [dir, config] : modules) {
         if (!config->files.empty()) scanned.insert(dir);
         std::sort(config->tfvars.begin(), config->tfvars.end(), [](const auto& a, const auto& b) {
-            // terraform.tfvars first, then *.auto.tfvars in lexical order.
-            const bool a_main = a->absolute.filename() == "terraform.tfvars";
-            const bool b_main = b->absolute.filename() == "terraform.tfvars";
+            // terraform.tfvars, then terraform.tfvars.json, then *.auto.tfvars(.json) by name.
+            auto rank = [](const fs::path& p) {
+                const std::string name = p.filename().string();
+                return name == "terraform.tfvars" ? 0 : name == "terraform.tfvars.json" ? 1 : 2;
+            };
+            const bool a_main = rank(a->absolute) < rank(b->absolute);
+            const bool b_main = rank(b->absolute) < rank(a->absolute);
             if (a_main != b_main) return a_main;
             return a->absolute.filename() < b->absolute.filename();
         });
@@ -160,7 +172,10 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
         std::error_code ec;
         std::vector<fs::path> files;
         for (const auto& entry : fs::directory_iterator(dir, ec)) {
-            if (entry.is_regular_file() && entry.path().extension() == ".tf") files.push_back(entry.path());
+            const std::string name = entry.path().filename().string();
+            if (entry.is_regular_file() && (name.ends_with(".tf") || name.ends_with(".tf.json"))) {
+                files.push_back(entry.path());
+            }
         }
         std::sort(files.begin(), files.end());
         for (const fs::path& path : files) {
@@ -170,7 +185,7 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
             file->id = source->id;
             file->path = source->path;
             file->absolute = path;
-            file->syntax = hcl::parse(source->content, source->id);
+            file->syntax = parse_file(source->path, source->content, source->id);
             out.diagnostics.insert(out.diagnostics.end(), file->syntax.diagnostics.begin(),
                                    file->syntax.diagnostics.end());
             config.files.push_back(std::move(file));

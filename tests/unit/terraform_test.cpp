@@ -449,3 +449,26 @@ resource "aws_dynamodb_table" "t" {
     CHECK(at(scan.find("aws_dynamodb_table.t[\"payments\"]")->properties,
              {"PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"})->as_bool());
 }
+
+TEST_CASE("terraform: JSON syntax (.tf.json, .tfvars.json) evaluates like HCL") {
+    TempDir dir;
+    dir.write("main.tf.json", R"({
+  "variable": {"env": {"type": "string", "default": "dev"}, "rotate": {"default": false}},
+  "locals": {"prefix": "${var.env}-data"},
+  "resource": {
+    "aws_kms_key": {"data": {"description": "${local.prefix}", "enable_key_rotation": "${var.rotate}"}},
+    "aws_dynamodb_table": {"events": [{"name": "events", "point_in_time_recovery": {"enabled": true}}]}
+  }
+})");
+    dir.write("terraform.tfvars.json", R"({"env": "prod"})");
+    TerraformScan scan = scan_terraform(dir);
+    CHECK(scan.result.diagnostics.empty());
+    const Resource* key = scan.find("aws_kms_key.data");
+    REQUIRE(key != nullptr);
+    CHECK(key->properties.find("Description")->as_string() == "prod-data");
+    CHECK_FALSE(key->properties.find("EnableKeyRotation")->as_bool());
+    CHECK(key->properties.find("Description")->range().begin.line == 3);  // where the value was made
+    const Resource* table = scan.find("aws_dynamodb_table.events");
+    REQUIRE(table != nullptr);
+    CHECK(at(table->properties, {"PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"})->as_bool());
+}

@@ -102,4 +102,7 @@ struct File {
 // column; whatever the grammar recovered is still returned.
 File parse(std::string_view text, FileId file);
 
+// Parses Terraform's JSON syntax (.tf.json; with `variables_file`, .tfvars.json) into the same tree.
+File parse_json(std::string_view text, FileId file, bool variables_file = false);
+
 }  // namespace bulwark::hcl
