@@ -1,0 +1,142 @@
+// Lambda: aws_lambda_function, aws_lambda_permission and aws_lambda_function_url.
+#include "parsers/terraform/adapters/adapter.h"
+#include "parsers/terraform/adapters/adapter_support.h"
+
+namespace bulwark::terraform {
+namespace {
+
+using namespace adapt;
+
+// Terraform's `tags` map as CloudFormation's [{Key, Value}] list; an unknown map stays unknown.
+void copy_tags(Value& properties, const Value& body) {
+    const Value* tags = argument(body, "tags");
+    if (tags == nullptr) return;
+    if (!tags->is_map()) {
+        copy(properties, "Tags", tags);
+        return;
+    }
+    Value list = Value::list({}, tags->range());
+    for (const Value::Entry& entry : tags->as_map()) {
+        Value tag = Value::map({}, entry.key_range);
+        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
+        tag.set("Value", entry.value, entry.value.range());
+        list.as_list().push_back(std::move(tag));
+    }
+    properties.set("Tags", std::move(list), tags->range());
+}
+
+// A nested block mapped field by field onto a CloudFormation structure, set only when the block
+// is written.
+struct Field {
+    std::string_view native;
+    std::string_view cfn;
+};
+void map_block(Value& properties, std::string_view cfn, const Value& body, std::string_view native,
+               std::initializer_list<Field> fields) {
+    const Value* nested = block(body, native);
+    if (nested == nullptr) return;
+    if (nested->is_unknown()) {  // a dynamic block over a value known only after apply
+        properties.set(std::string(cfn), *nested, nested->range());
+        return;
+    }
+    Value structure = Value::map({}, nested->range());
+    for (const Field& field : fields)
+        copy(structure, field.cfn, argument(*nested, field.native));
+    properties.set(std::string(cfn), std::move(structure), nested->range());
+}
+
+void function(const NativeResource& native, Value& properties) {
+    const Value& body = native.body;
+    copy(properties, "FunctionName", argument(body, "function_name"));
+    copy(properties, "Description", argument(body, "description"));
+    copy(properties, "Runtime", argument(body, "runtime"));
+    copy(properties, "Handler", argument(body, "handler"));
+    copy(properties, "Role", argument(body, "role"));
+    copy(properties, "PackageType", argument(body, "package_type"));
+    copy(properties, "Architectures", argument(body, "architectures"));
+    copy(properties, "MemorySize", argument(body, "memory_size"));
+    copy(properties, "Timeout", argument(body, "timeout"));
+    copy(properties, "KmsKeyArn", argument(body, "kms_key_arn"));
+    copy(properties, "Layers", argument(body, "layers"));
+    copy(properties, "CodeSigningConfigArn", argument(body, "code_signing_config_arn"));
+    // -1 is Terraform's way of saying "no reserved concurrency", which CloudFormation expresses by
+    // leaving the property out.
+    if (const Value* reserved = argument(body, "reserved_concurrent_executions");
+        reserved && !(reserved->is_number() && reserved->as_number() < 0)) {
+        copy(properties, "ReservedConcurrentExecutions", reserved);
+    }
+    // Code: a deployment package in S3 or a container image (a local `filename` has no
+    // CloudFormation counterpart).
+    if (const Value* bucket = argument(body, "s3_bucket"))
+        set_path(properties, {"Code", "S3Bucket"}, *bucket);
+    if (const Value* key = argument(body, "s3_key")) set_path(properties, {"Code", "S3Key"}, *key);
+    if (const Value* version = argument(body, "s3_object_version")) {
+        set_path(properties, {"Code", "S3ObjectVersion"}, *version);
+    }
+    if (const Value* image = argument(body, "image_uri"))
+        set_path(properties, {"Code", "ImageUri"}, *image);
+    map_block(properties, "Environment", body, "environment", {{"variables", "Variables"}});
+    map_block(properties, "VpcConfig", body, "vpc_config",
+              {{"subnet_ids", "SubnetIds"},
+               {"security_group_ids", "SecurityGroupIds"},
+               {"ipv6_allowed_for_dual_stack", "Ipv6AllowedForDualStack"}});
+    map_block(properties, "TracingConfig", body, "tracing_config", {{"mode", "Mode"}});
+    map_block(properties, "DeadLetterConfig", body, "dead_letter_config",
+              {{"target_arn", "TargetArn"}});
+    map_block(properties, "LoggingConfig", body, "logging_config",
+              {{"log_format", "LogFormat"},
+               {"log_group", "LogGroup"},
+               {"application_log_level", "ApplicationLogLevel"},
+               {"system_log_level", "SystemLogLevel"}});
+    map_block(properties, "EphemeralStorage", body, "ephemeral_storage", {{"size", "Size"}});
+    map_block(properties, "SnapStart", body, "snap_start", {{"apply_on", "ApplyOn"}});
+    if (const Value* mounts = body.find("file_system_config");
+        mounts && !blocks(body, "file_system_config").empty()) {
+        Value configs = Value::list({}, mounts->range());
+        for (const Value* mount : blocks(body, "file_system_config")) {
+            Value config = Value::map({}, mount->range());
+            copy(config, "Arn", argument(*mount, "arn"));
+            copy(config, "LocalMountPath", argument(*mount, "local_mount_path"));
+            configs.as_list().push_back(std::move(config));
+        }
+        properties.set("FileSystemConfigs", std::move(configs), mounts->range());
+    }
+    copy_tags(properties, body);
+}
+
+void permission(const NativeResource& native, Value& properties) {
+    const Value& body = native.body;
+    copy(properties, "Action", argument(body, "action"));
+    copy(properties, "FunctionName", argument(body, "function_name"));
+    copy(properties, "Principal", argument(body, "principal"));
+    copy(properties, "SourceArn", argument(body, "source_arn"));
+    copy(properties, "SourceAccount", argument(body, "source_account"));
+    copy(properties, "PrincipalOrgID", argument(body, "principal_org_id"));
+    copy(properties, "FunctionUrlAuthType", argument(body, "function_url_auth_type"));
+    copy(properties, "EventSourceToken", argument(body, "event_source_token"));
+}
+
+void function_url(const NativeResource& native, Value& properties) {
+    const Value& body = native.body;
+    copy(properties, "TargetFunctionArn", argument(body, "function_name"));
+    copy(properties, "AuthType", argument(body, "authorization_type"));
+    copy(properties, "Qualifier", argument(body, "qualifier"));
+    copy(properties, "InvokeMode", argument(body, "invoke_mode"));
+    map_block(properties, "Cors", body, "cors",
+              {{"allow_credentials", "AllowCredentials"},
+               {"allow_headers", "AllowHeaders"},
+               {"allow_methods", "AllowMethods"},
+               {"allow_origins", "AllowOrigins"},
+               {"expose_headers", "ExposeHeaders"},
+               {"max_age", "MaxAge"}});
+}
+
+}  // namespace
+
+void add_lambda_adapters(AdapterCatalog& catalog) {
+    catalog.resources.push_back({"aws_lambda_function", "AWS::Lambda::Function", function});
+    catalog.resources.push_back({"aws_lambda_permission", "AWS::Lambda::Permission", permission});
+    catalog.resources.push_back({"aws_lambda_function_url", "AWS::Lambda::Url", function_url});
+}
+
+}  // namespace bulwark::terraform
