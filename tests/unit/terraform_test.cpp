@@ -472,3 +472,21 @@ TEST_CASE("terraform: JSON syntax (.tf.json, .tfvars.json) evaluates like HCL") 
     REQUIRE(table != nullptr);
     CHECK(at(table->properties, {"PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"})->as_bool());
 }
+
+TEST_CASE("terraform: templatefile() renders a template file with its variables, inside the scan root only") {
+    TempDir dir;
+    dir.write("policy.json.tftpl", "{\"Bucket\": \"${bucket}\", \"Ids\": [%{ for id in ids }\"${id}\",%{ endfor }\"end\"]}");
+    dir.write("main.tf", R"(resource "aws_thing" "t" {
+  doc     = templatefile("${path.module}/policy.json.tftpl", { bucket = "logs", ids = ["a", "b"] })
+  escaped = templatefile("../outside.tftpl", {})
+}
+)");
+    TerraformScan scan = scan_terraform(dir);
+    const Resource* t = scan.find("aws_thing.t");
+    REQUIRE(t != nullptr);
+    CHECK(t->properties.find("doc")->as_string() == "{\"Bucket\": \"logs\", \"Ids\": [\"a\",\"b\",\"end\"]}");
+    CHECK(t->properties.find("doc")->range().begin.line == 2);
+    CHECK(t->properties.find("escaped")->is_unknown());
+    REQUIRE_FALSE(scan.result.diagnostics.empty());
+    CHECK(scan.result.diagnostics[0].code == DiagnosticCode::UnreadableFile);
+}

@@ -39,6 +39,26 @@ void add_dynamodb_adapters(AdapterCatalog& catalog);
 void add_rds_adapters(AdapterCatalog& catalog);
 void add_ec2_security_group_adapters(AdapterCatalog& catalog);
 void add_cloudtrail_adapters(AdapterCatalog& catalog);
+void add_iam_adapters(AdapterCatalog& catalog);
+void add_lambda_adapters(AdapterCatalog& catalog);
+void add_secretsmanager_adapters(AdapterCatalog& catalog);
+void add_sqs_adapters(AdapterCatalog& catalog);
+void add_sns_adapters(AdapterCatalog& catalog);
+void add_logs_adapters(AdapterCatalog& catalog);
+void add_vpc_adapters(AdapterCatalog& catalog);
+void add_ec2_adapters(AdapterCatalog& catalog);
+void add_elb_adapters(AdapterCatalog& catalog);
+void add_cloudfront_adapters(AdapterCatalog& catalog);
+void add_apigateway_adapters(AdapterCatalog& catalog);
+void add_ecr_adapters(AdapterCatalog& catalog);
+void add_efs_adapters(AdapterCatalog& catalog);
+void add_elasticache_adapters(AdapterCatalog& catalog);
+void add_redshift_adapters(AdapterCatalog& catalog);
+void add_opensearch_adapters(AdapterCatalog& catalog);
+void add_codeartifact_adapters(AdapterCatalog& catalog);
+void add_config_adapters(AdapterCatalog& catalog);
+void add_guardduty_adapters(AdapterCatalog& catalog);
+void add_kinesis_adapters(AdapterCatalog& catalog);
 
 // Turns evaluated native resources into graph resources: adapted types get their CloudFormation
 // type and properties; attachments are merged into their owners (and kept as native nodes);

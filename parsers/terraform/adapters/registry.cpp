@@ -15,6 +15,26 @@ AdapterCatalog build_catalog() {
     add_rds_adapters(catalog);
     add_ec2_security_group_adapters(catalog);
     add_cloudtrail_adapters(catalog);
+    add_iam_adapters(catalog);
+    add_lambda_adapters(catalog);
+    add_secretsmanager_adapters(catalog);
+    add_sqs_adapters(catalog);
+    add_sns_adapters(catalog);
+    add_logs_adapters(catalog);
+    add_vpc_adapters(catalog);
+    add_ec2_adapters(catalog);
+    add_elb_adapters(catalog);
+    add_cloudfront_adapters(catalog);
+    add_apigateway_adapters(catalog);
+    add_ecr_adapters(catalog);
+    add_efs_adapters(catalog);
+    add_elasticache_adapters(catalog);
+    add_redshift_adapters(catalog);
+    add_opensearch_adapters(catalog);
+    add_codeartifact_adapters(catalog);
+    add_config_adapters(catalog);
+    add_guardduty_adapters(catalog);
+    add_kinesis_adapters(catalog);
     return catalog;
 }
 

@@ -345,6 +345,7 @@ Value ExpressionEvaluator::call(const hcl::Expr& e) {
         }
         return Value::boolean(!value.is_unknown(), e.range);
     }
+    if (e.name == "templatefile") return template_file(e);
     std::vector<Value> arguments;
     for (std::size_t i = 0; i < e.children.size(); ++i) {
         Value argument = evaluate(e.children[i]);
@@ -404,6 +405,46 @@ Value ExpressionEvaluator::call(const hcl::Expr& e) {
             diagnostics_.push_back(std::move(diagnostic));
         }
     }
+    return result;
+}
+
+// templatefile(path, vars): the file is read as file() reads it (contained in the scan root),
+// parsed as a template, and evaluated with `vars` as its only names.
+Value ExpressionEvaluator::template_file(const hcl::Expr& e) {
+    if (e.children.size() != 2) return Value::unknown("templatefile() takes a path and a map", {}, e.range);
+    const Value path = evaluate(e.children[0]);
+    const Value variables = evaluate(e.children[1]);
+    std::vector<Value> arguments{path};
+    std::vector<Diagnostic> raised;
+    FunctionContext context{module_dir_, scan_root_, e.range, &raised};
+    const Value text = find_function("file")(arguments, context);
+    for (Diagnostic& diagnostic : raised) {
+        if (diagnostic.code != DiagnosticCode::InvalidTemplate && diagnostic.code != DiagnosticCode::Unsupported) {
+            diagnostics_.push_back(std::move(diagnostic));
+        }
+    }
+    if (!text.is_string() || !variables.is_map()) {
+        return unknown_of("templatefile() of a file or variables not known", {&text, &variables}, e.range);
+    }
+    static constexpr std::string_view kEnd = "BULWARK_TEMPLATE_END_7f3a";
+    const std::string& body = text.as_string();
+    const bool newline = body.empty() || body.back() == '\n';
+    const std::string source =
+        "v = <<" + std::string(kEnd) + "\n" + body + (newline ? "" : "\n") + std::string(kEnd) + "\n";
+    hcl::File parsed = hcl::parse(source, e.range.file);
+    const hcl::Attribute* attribute = parsed.body.attribute("v");
+    if (attribute == nullptr || !parsed.diagnostics.empty()) {
+        return Value::unknown("templatefile(): the template does not parse", {}, e.range);
+    }
+    for (const Value::Entry& entry : variables.as_map()) push_binding(entry.key, entry.value);
+    Value result = evaluate(attribute->value);
+    for (std::size_t i = 0; i < variables.as_map().size(); ++i) pop_binding();
+    if (result.is_string()) {
+        std::string rendered = result.as_string();
+        if (!newline && !rendered.empty() && rendered.back() == '\n') rendered.pop_back();
+        return Value::string(std::move(rendered), e.range);
+    }
+    result.set_range(e.range);
     return result;
 }
 

@@ -61,6 +61,7 @@ private:
     Value template_value(const hcl::Expr& expression);
     Value traversal(const hcl::Expr& expression);
     Value call(const hcl::Expr& expression);
+    Value template_file(const hcl::Expr& expression);
     Value object(const hcl::Expr& expression);
     Value conditional(const hcl::Expr& expression);
     Value binary(const hcl::Expr& expression);

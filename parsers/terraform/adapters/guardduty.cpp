@@ -1,0 +1,116 @@
+// aws_guardduty_detector → AWS::GuardDuty::Detector, with every aws_guardduty_detector_feature
+// appended to its Features.
+#include "parsers/terraform/adapters/adapter.h"
+#include "parsers/terraform/adapters/adapter_support.h"
+
+namespace bulwark::terraform {
+namespace {
+
+using namespace adapt;
+
+// Terraform's `tags` map as CloudFormation's [{Key, Value}] list; a map known only after apply
+// stays unknown.
+void copy_tags(Value& properties, std::string_view cfn, const Value& body) {
+    const Value* tags = argument(body, "tags");
+    if (tags == nullptr) return;
+    if (!tags->is_map()) {
+        copy(properties, cfn, tags);
+        return;
+    }
+    Value list = Value::list({}, tags->range());
+    for (const Value::Entry& entry : tags->as_map()) {
+        Value tag = Value::map({}, entry.key_range);
+        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
+        tag.set("Value", entry.value, entry.value.range());
+        list.as_list().push_back(std::move(tag));
+    }
+    properties.set(std::string(cfn), std::move(list), tags->range());
+}
+
+// A nested block mapped by `fill` onto a CloudFormation sub-property. A block that a dynamic
+// block generates from a value known only after apply stays unknown.
+template <typename Fill>
+void set_block(Value& properties, std::string_view cfn, const Value* from, Fill fill) {
+    if (from == nullptr) return;
+    Value to = *from;
+    if (from->is_map()) {
+        to = Value::map({}, from->range());
+        fill(*from, to);
+    }
+    properties.set(std::string(cfn), std::move(to), from->range());
+}
+
+void copy_enable(const Value& from, Value& to) {
+    copy(to, "Enable", argument(from, "enable"));
+}
+
+// The deprecated `datasources` block (use aws_guardduty_detector_feature instead).
+void data_sources(const Value& from, Value& to) {
+    set_block(to, "S3Logs", block(from, "s3_logs"), copy_enable);
+    set_block(to, "Kubernetes", block(from, "kubernetes"), [](const Value& kubernetes, Value& out) {
+        set_block(out, "AuditLogs", block(kubernetes, "audit_logs"), copy_enable);
+    });
+    set_block(to, "MalwareProtection", block(from, "malware_protection"),
+              [](const Value& malware, Value& out) {
+                  set_block(out, "ScanEc2InstanceWithFindings",
+                            block(malware, "scan_ec2_instance_with_findings"),
+                            [](const Value& scan, Value& settings) {
+                                // CloudFormation takes a boolean where Terraform has an
+                                // `ebs_volumes` block.
+                                const Value* volumes = block(scan, "ebs_volumes");
+                                if (volumes == nullptr) return;
+                                const Value* enable =
+                                    volumes->is_map() ? argument(*volumes, "enable") : volumes;
+                                copy(settings, "EbsVolumes", enable);
+                            });
+              });
+}
+
+void detector(const NativeResource& native, Value& properties) {
+    const Value& body = native.body;
+    // The provider sends enable = true when it is omitted.
+    copy_or_default(properties, "Enable", argument(body, "enable"), Value::boolean(true), native);
+    copy(properties, "FindingPublishingFrequency", argument(body, "finding_publishing_frequency"));
+    set_block(properties, "DataSources", block(body, "datasources"), data_sources);
+    copy_tags(properties, "Tags", body);
+}
+
+Value feature(const Value& body, const SourceRange& at) {
+    Value entry = Value::map({}, at);
+    copy(entry, "Name", argument(body, "name"));
+    copy(entry, "Status", argument(body, "status"));
+    if (const Value* all = argument(body, "additional_configuration")) {
+        Value list = Value::list({}, all->range());
+        for (const Value* item : blocks(body, "additional_configuration")) {
+            Value configuration = *item;
+            if (item->is_map()) {
+                configuration = Value::map({}, item->range());
+                copy(configuration, "Name", argument(*item, "name"));
+                copy(configuration, "Status", argument(*item, "status"));
+            }
+            list.as_list().push_back(std::move(configuration));
+        }
+        entry.set("AdditionalConfiguration", std::move(list), all->range());
+    }
+    return entry;
+}
+
+void merge_feature(const NativeResource& native, Value& properties) {
+    Value* features = properties.find("Features");
+    if (features == nullptr || !features->is_list()) {
+        properties.set("Features", Value::list({}, header(native)), header(native));
+        features = properties.find("Features");
+    }
+    features->as_list().push_back(feature(native.body, header(native)));
+}
+
+}  // namespace
+
+void add_guardduty_adapters(AdapterCatalog& catalog) {
+    catalog.resources.push_back({"aws_guardduty_detector", "AWS::GuardDuty::Detector", detector});
+    // Detector ids are generated by AWS: the owner is found by reference only.
+    catalog.attachments.push_back({"aws_guardduty_detector_feature", "aws_guardduty_detector",
+                                   "detector_id", "", merge_feature});
+}
+
+}  // namespace bulwark::terraform
