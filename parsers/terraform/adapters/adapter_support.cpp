@@ -8,7 +8,8 @@ namespace {
 void point_all_at(Value& value, const SourceRange& at) {
     value.set_range(at);
     if (value.is_list()) {
-        for (Value& item : value.as_list()) point_all_at(item, at);
+        for (Value& item : value.as_list())
+            point_all_at(item, at);
     } else if (value.is_map()) {
         for (Value::Entry& entry : value.as_map()) {
             entry.key_range = at;
@@ -36,7 +37,8 @@ std::vector<const Value*> blocks(const Value& body, std::string_view name) {
     const Value* list = body.find(name);
     if (list == nullptr) return out;
     if (list->is_list()) {
-        for (const Value& item : list->as_list()) out.push_back(&item);
+        for (const Value& item : list->as_list())
+            out.push_back(&item);
     } else if (!list->is_null()) {
         out.push_back(list);
     }
@@ -44,7 +46,8 @@ std::vector<const Value*> blocks(const Value& body, std::string_view name) {
 }
 
 void copy(Value& properties, std::string_view cfn, const Value* value) {
-    if (value != nullptr && !value->is_null()) properties.set(std::string(cfn), *value, value->range());
+    if (value != nullptr && !value->is_null())
+        properties.set(std::string(cfn), *value, value->range());
 }
 
 SourceRange header(const NativeResource& native) {
@@ -87,6 +90,63 @@ void set_path(Value& properties, std::initializer_list<std::string_view> path, V
             next = current->find(key);
         }
         current = next;
+    }
+}
+
+void copy_entries(Value& properties, std::string_view cfn, const Value* map,
+                  std::string_view key_name) {
+    if (map == nullptr) return;
+    if (!map->is_map()) {
+        copy(properties, cfn, map);
+        return;
+    }
+    Value list = Value::list({}, map->range());
+    for (const Value::Entry& entry : map->as_map()) {
+        Value item = Value::map({}, entry.key_range);
+        item.set(std::string(key_name), Value::string(entry.key, entry.key_range), entry.key_range);
+        item.set("Value", entry.value, entry.value.range());
+        list.as_list().push_back(std::move(item));
+    }
+    properties.set(std::string(cfn), std::move(list), map->range());
+}
+
+void copy_tags(Value& properties, std::string_view cfn, const Value& body) {
+    copy_entries(properties, cfn, argument(body, "tags"), "Key");
+}
+
+void copy_json(Value& properties, std::string_view cfn, const Value* json) {
+    if (json != nullptr) properties.set(std::string(cfn), policy_document(*json), json->range());
+}
+
+void copy_bool(Value& properties, std::string_view cfn, const Value* value, EmptyString empty) {
+    if (value != nullptr && value->is_string()) {
+        const std::string& text = value->as_string();
+        if (text.empty() && empty == EmptyString::kUnset) return;
+        if (text == "true" || text == "false") {
+            properties.set(std::string(cfn), Value::boolean(text == "true", value->range()),
+                           value->range());
+            return;
+        }
+    }
+    copy(properties, cfn, value);
+}
+
+void copy_fields(Value& out, const Value& body, std::initializer_list<Field> fields) {
+    for (const Field& field : fields)
+        copy(out, field.cfn, argument(body, field.native));
+}
+
+Value sub_block(const Value& block, std::initializer_list<Field> fields) {
+    if (block.is_unknown()) return block;
+    Value out = Value::map({}, block.range());
+    copy_fields(out, block, fields);
+    return out;
+}
+
+void set_sub_block(Value& out, std::string_view cfn, const Value& body, std::string_view native,
+                   std::initializer_list<Field> fields) {
+    if (const Value* nested = block(body, native)) {
+        out.set(std::string(cfn), sub_block(*nested, fields), nested->range());
     }
 }
 

@@ -15,47 +15,6 @@ namespace {
 
 using namespace adapt;
 
-struct Field {
-    std::string_view native;
-    std::string_view cfn;
-};
-
-void copy_fields(Value& out, const Value& body, std::initializer_list<Field> fields) {
-    for (const Field& field : fields)
-        copy(out, field.cfn, argument(body, field.native));
-}
-
-Value sub_block(const Value& block, std::initializer_list<Field> fields) {
-    if (block.is_unknown()) return block;
-    Value out = Value::map({}, block.range());
-    copy_fields(out, block, fields);
-    return out;
-}
-
-void set_block(Value& out, std::string_view cfn, const Value& body, std::string_view native,
-               std::initializer_list<Field> fields) {
-    if (const Value* nested = block(body, native)) {
-        out.set(std::string(cfn), sub_block(*nested, fields), nested->range());
-    }
-}
-
-// REST API resources take tags as CloudFormation's [{Key, Value}] list.
-void copy_tag_list(Value& properties, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr || !tags->is_map()) {
-        copy(properties, "Tags", tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set("Tags", std::move(list), tags->range());
-}
-
 // ---- REST APIs ---------------------------------------------------------------------------------
 
 void rest_api(const NativeResource& native, Value& properties) {
@@ -67,14 +26,14 @@ void rest_api(const NativeResource& native, Value& properties) {
                  {"binary_media_types", "BinaryMediaTypes"},
                  {"disable_execute_api_endpoint", "DisableExecuteApiEndpoint"},
                  {"minimum_compression_size", "MinimumCompressionSize"}});
-    set_block(properties, "EndpointConfiguration", body, "endpoint_configuration",
-              {{"types", "Types"},
-               {"vpc_endpoint_ids", "VpcEndpointIds"},
-               {"ip_address_type", "IpAddressType"}});
+    set_sub_block(properties, "EndpointConfiguration", body, "endpoint_configuration",
+                  {{"types", "Types"},
+                   {"vpc_endpoint_ids", "VpcEndpointIds"},
+                   {"ip_address_type", "IpAddressType"}});
     if (const Value* policy = argument(body, "policy")) {
         properties.set("Policy", policy_document(*policy), policy->range());
     }
-    copy_tag_list(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 // aws_api_gateway_rest_api_policy sets the API's resource policy (CloudFormation's Policy).
@@ -97,9 +56,9 @@ void stage(const NativeResource& native, Value& properties) {
                  {"cache_cluster_size", "CacheClusterSize"},
                  {"documentation_version", "DocumentationVersion"},
                  {"variables", "Variables"}});
-    set_block(properties, "AccessLogSetting", body, "access_log_settings",
-              {{"destination_arn", "DestinationArn"}, {"format", "Format"}});
-    copy_tag_list(properties, body);
+    set_sub_block(properties, "AccessLogSetting", body, "access_log_settings",
+                  {{"destination_arn", "DestinationArn"}, {"format", "Format"}});
+    copy_tags(properties, "Tags", body);
 }
 
 // CloudFormation's ResourcePath for a Terraform resource path without its leading slash: "*" is
@@ -190,11 +149,12 @@ void domain_name(const NativeResource& native, Value& properties) {
          {"certificate_arn", "CertificateArn"},
          {"regional_certificate_arn", "RegionalCertificateArn"},
          {"ownership_verification_certificate_arn", "OwnershipVerificationCertificateArn"}});
-    set_block(properties, "EndpointConfiguration", body, "endpoint_configuration",
-              {{"types", "Types"}, {"ip_address_type", "IpAddressType"}});
-    set_block(properties, "MutualTlsAuthentication", body, "mutual_tls_authentication",
-              {{"truststore_uri", "TruststoreUri"}, {"truststore_version", "TruststoreVersion"}});
-    copy_tag_list(properties, body);
+    set_sub_block(properties, "EndpointConfiguration", body, "endpoint_configuration",
+                  {{"types", "Types"}, {"ip_address_type", "IpAddressType"}});
+    set_sub_block(
+        properties, "MutualTlsAuthentication", body, "mutual_tls_authentication",
+        {{"truststore_uri", "TruststoreUri"}, {"truststore_version", "TruststoreVersion"}});
+    copy_tags(properties, "Tags", body);
 }
 
 // ---- HTTP and WebSocket APIs (v2): CloudFormation takes their tags as a plain map ---------------
@@ -213,13 +173,13 @@ void api_v2(const NativeResource& native, Value& properties) {
                  {"target", "Target"},
                  {"version", "Version"},
                  {"tags", "Tags"}});
-    set_block(properties, "CorsConfiguration", body, "cors_configuration",
-              {{"allow_origins", "AllowOrigins"},
-               {"allow_methods", "AllowMethods"},
-               {"allow_headers", "AllowHeaders"},
-               {"allow_credentials", "AllowCredentials"},
-               {"expose_headers", "ExposeHeaders"},
-               {"max_age", "MaxAge"}});
+    set_sub_block(properties, "CorsConfiguration", body, "cors_configuration",
+                  {{"allow_origins", "AllowOrigins"},
+                   {"allow_methods", "AllowMethods"},
+                   {"allow_headers", "AllowHeaders"},
+                   {"allow_credentials", "AllowCredentials"},
+                   {"expose_headers", "ExposeHeaders"},
+                   {"max_age", "MaxAge"}});
 }
 
 const std::initializer_list<Field> kRouteSettings = {
@@ -241,9 +201,10 @@ void stage_v2(const NativeResource& native, Value& properties) {
                  {"client_certificate_id", "ClientCertificateId"},
                  {"stage_variables", "StageVariables"},
                  {"tags", "Tags"}});
-    set_block(properties, "AccessLogSettings", body, "access_log_settings",
-              {{"destination_arn", "DestinationArn"}, {"format", "Format"}});
-    set_block(properties, "DefaultRouteSettings", body, "default_route_settings", kRouteSettings);
+    set_sub_block(properties, "AccessLogSettings", body, "access_log_settings",
+                  {{"destination_arn", "DestinationArn"}, {"format", "Format"}});
+    set_sub_block(properties, "DefaultRouteSettings", body, "default_route_settings",
+                  kRouteSettings);
     // CloudFormation's RouteSettings is a map from route key to that route's settings.
     const std::vector<const Value*> routes = blocks(body, "route_settings");
     if (!routes.empty()) {

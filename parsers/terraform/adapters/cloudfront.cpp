@@ -12,26 +12,11 @@ namespace {
 
 using namespace adapt;
 
-struct Field {
-    std::string_view native;
-    std::string_view cfn;
-};
-
-void copy_fields(Value& out, const Value& body, std::initializer_list<Field> fields) {
-    for (const Field& field : fields)
-        copy(out, field.cfn, argument(body, field.native));
-}
-
-Value sub_block(const Value& block, std::initializer_list<Field> fields) {
-    if (block.is_unknown()) return block;
-    Value out = Value::map({}, block.range());
-    copy_fields(out, block, fields);
-    return out;
-}
-
-// Every instance of a nested block, each mapped by `map`, as a list property (when there is one).
+// Every instance of a nested block, each mapped by `map` (unknown ones included), as a list
+// property positioned at the first block and left out when there is none. Unlike
+// adapt::set_blocks, which positions the list at the argument and sets it even when empty.
 template <typename Map>
-void set_blocks(Value& out, std::string_view cfn, const Value& body, std::string_view native,
+void map_blocks(Value& out, std::string_view cfn, const Value& body, std::string_view native,
                 Map map) {
     const std::vector<const Value*> items = blocks(body, native);
     if (items.empty()) return;
@@ -39,22 +24,6 @@ void set_blocks(Value& out, std::string_view cfn, const Value& body, std::string
     for (const Value* item : items)
         list.as_list().push_back(map(*item));
     out.set(std::string(cfn), std::move(list), items.front()->range());
-}
-
-void copy_tags(Value& properties, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr || !tags->is_map()) {
-        copy(properties, "Tags", tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set("Tags", std::move(list), tags->range());
 }
 
 // default_cache_behavior and ordered_cache_behavior (which adds path_pattern).
@@ -77,10 +46,10 @@ Value cache_behavior(const Value& behavior) {
                                      {"min_ttl", "MinTTL"},
                                      {"default_ttl", "DefaultTTL"},
                                      {"max_ttl", "MaxTTL"}});
-    set_blocks(out, "FunctionAssociations", behavior, "function_association", [](const Value& f) {
+    map_blocks(out, "FunctionAssociations", behavior, "function_association", [](const Value& f) {
         return sub_block(f, {{"event_type", "EventType"}, {"function_arn", "FunctionARN"}});
     });
-    set_blocks(out, "LambdaFunctionAssociations", behavior, "lambda_function_association",
+    map_blocks(out, "LambdaFunctionAssociations", behavior, "lambda_function_association",
                [](const Value& f) {
                    return sub_block(f, {{"event_type", "EventType"},
                                         {"lambda_arn", "LambdaFunctionARN"},
@@ -129,7 +98,7 @@ Value origin(const Value& entry) {
                           {{"enabled", "Enabled"}, {"origin_shield_region", "OriginShieldRegion"}}),
                 shield->range());
     }
-    set_blocks(out, "OriginCustomHeaders", entry, "custom_header", [](const Value& header) {
+    map_blocks(out, "OriginCustomHeaders", entry, "custom_header", [](const Value& header) {
         return sub_block(header, {{"name", "HeaderName"}, {"value", "HeaderValue"}});
     });
     return out;
@@ -152,8 +121,8 @@ void distribution(const NativeResource& native, Value& properties) {
     if (const Value* behavior = block(body, "default_cache_behavior")) {
         config.set("DefaultCacheBehavior", cache_behavior(*behavior), behavior->range());
     }
-    set_blocks(config, "CacheBehaviors", body, "ordered_cache_behavior", cache_behavior);
-    set_blocks(config, "Origins", body, "origin", origin);
+    map_blocks(config, "CacheBehaviors", body, "ordered_cache_behavior", cache_behavior);
+    map_blocks(config, "Origins", body, "origin", origin);
     if (const Value* certificate = block(body, "viewer_certificate")) {
         Value viewer = sub_block(
             *certificate, {{"acm_certificate_arn", "AcmCertificateArn"},
@@ -186,14 +155,14 @@ void distribution(const NativeResource& native, Value& properties) {
         }
         config.set("Restrictions", std::move(out), restrictions->range());
     }
-    set_blocks(config, "CustomErrorResponses", body, "custom_error_response", [](const Value& r) {
+    map_blocks(config, "CustomErrorResponses", body, "custom_error_response", [](const Value& r) {
         return sub_block(r, {{"error_code", "ErrorCode"},
                              {"response_code", "ResponseCode"},
                              {"response_page_path", "ResponsePagePath"},
                              {"error_caching_min_ttl", "ErrorCachingMinTTL"}});
     });
     properties.set("DistributionConfig", std::move(config), header(native));
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 void origin_access_control(const NativeResource& native, Value& properties) {

@@ -9,25 +9,6 @@ namespace {
 
 using namespace adapt;
 
-// Terraform's `tags` map as CloudFormation's [{Key, Value}] list; a map known only after apply
-// stays unknown.
-void copy_tags(Value& properties, std::string_view cfn, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr) return;
-    if (!tags->is_map()) {
-        copy(properties, cfn, tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set(std::string(cfn), std::move(list), tags->range());
-}
-
 // One argument of every instance of a repeated block, as a list of strings: CloudFormation
 // lists upstream repository names and external connection names directly.
 void collect(Value& properties, std::string_view cfn, const Value& body,

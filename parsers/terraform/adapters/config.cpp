@@ -10,19 +10,6 @@ namespace {
 
 using namespace adapt;
 
-// A nested block mapped by `fill` onto a CloudFormation sub-property. A block that a dynamic
-// block generates from a value known only after apply stays unknown.
-template <typename Fill>
-void set_block(Value& properties, std::string_view cfn, const Value* from, Fill fill) {
-    if (from == nullptr) return;
-    Value to = *from;
-    if (from->is_map()) {
-        to = Value::map({}, from->range());
-        fill(*from, to);
-    }
-    properties.set(std::string(cfn), std::move(to), from->range());
-}
-
 void recording_group(const Value& from, Value& to) {
     // Inside the block, the provider sends all_supported = true when it is omitted.
     if (const Value* all = argument(from, "all_supported")) {

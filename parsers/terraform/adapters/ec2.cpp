@@ -14,52 +14,6 @@ namespace {
 
 using namespace adapt;
 
-struct Field {
-    std::string_view native;
-    std::string_view cfn;
-};
-
-// Copies each listed argument of `body` that is set.
-void copy_fields(Value& out, const Value& body, std::initializer_list<Field> fields) {
-    for (const Field& field : fields)
-        copy(out, field.cfn, argument(body, field.native));
-}
-
-// A nested block as a map of the listed fields (a block known only after apply stays unknown).
-Value sub_block(const Value& block, std::initializer_list<Field> fields) {
-    if (block.is_unknown()) return block;
-    Value out = Value::map({}, block.range());
-    copy_fields(out, block, fields);
-    return out;
-}
-
-// aws_launch_template declares some booleans as strings ("true"); CloudFormation has booleans.
-void copy_boolean(Value& out, std::string_view cfn, const Value* value) {
-    if (value == nullptr) return;
-    if (value->is_string() && (value->as_string() == "true" || value->as_string() == "false")) {
-        out.set(std::string(cfn), Value::boolean(value->as_string() == "true", value->range()),
-                value->range());
-        return;
-    }
-    copy(out, cfn, value);
-}
-
-void copy_tags(Value& properties, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr || !tags->is_map()) {
-        copy(properties, "Tags", tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set("Tags", std::move(list), tags->range());
-}
-
 void append(Value& properties, std::string_view property, Value item, const SourceRange& at) {
     Value* list = properties.find(property);
     if (list == nullptr || !list->is_list()) {
@@ -161,7 +115,7 @@ void instance(const NativeResource& native, Value& properties) {
         interface.set("AssociatePublicIpAddress", *public_ip, public_ip->range());
         append(properties, "NetworkInterfaces", std::move(interface), public_ip->range());
     }
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 // ---- Launch templates --------------------------------------------------------------------------
@@ -179,8 +133,9 @@ Value template_block_device(const Value& device) {
                                            {"throughput", "Throughput"},
                                            {"snapshot_id", "SnapshotId"}});
         if (ebs.is_map()) {
-            copy_boolean(ebs, "Encrypted", argument(*ebs_block, "encrypted"));
-            copy_boolean(ebs, "DeleteOnTermination", argument(*ebs_block, "delete_on_termination"));
+            copy_bool(ebs, "Encrypted", argument(*ebs_block, "encrypted"), EmptyString::kKeep);
+            copy_bool(ebs, "DeleteOnTermination", argument(*ebs_block, "delete_on_termination"),
+                      EmptyString::kKeep);
         }
         mapping.set("Ebs", std::move(ebs), ebs_block->range());
     }
@@ -194,9 +149,10 @@ Value template_network_interface(const Value& interface) {
                                       {"subnet_id", "SubnetId"},
                                       {"security_groups", "Groups"},
                                       {"description", "Description"}});
-    copy_boolean(out, "AssociatePublicIpAddress",
-                 argument(interface, "associate_public_ip_address"));
-    copy_boolean(out, "DeleteOnTermination", argument(interface, "delete_on_termination"));
+    copy_bool(out, "AssociatePublicIpAddress", argument(interface, "associate_public_ip_address"),
+              EmptyString::kKeep);
+    copy_bool(out, "DeleteOnTermination", argument(interface, "delete_on_termination"),
+              EmptyString::kKeep);
     return out;
 }
 
@@ -212,7 +168,7 @@ void launch_template(const NativeResource& native, Value& properties) {
                  {"vpc_security_group_ids", "SecurityGroupIds"},
                  {"security_group_names", "SecurityGroups"},
                  {"disable_api_termination", "DisableApiTermination"}});
-    copy_boolean(data, "EbsOptimized", argument(body, "ebs_optimized"));
+    copy_bool(data, "EbsOptimized", argument(body, "ebs_optimized"), EmptyString::kKeep);
     if (const Value* options = block(body, "metadata_options")) {
         data.set("MetadataOptions", sub_block(*options, kMetadataOptions), options->range());
     }
@@ -251,7 +207,7 @@ void volume(const NativeResource& native, Value& properties) {
                  {"throughput", "Throughput"},
                  {"multi_attach_enabled", "MultiAttachEnabled"},
                  {"outpost_arn", "OutpostArn"}});
-    copy_tags(properties, native.body);
+    copy_tags(properties, "Tags", native.body);
 }
 
 void encryption_by_default(const NativeResource& native, Value& properties) {
@@ -275,7 +231,7 @@ void snapshot(const NativeResource& native, Value& properties) {
                  {"encrypted", "Encrypted"},
                  {"kms_key_id", "KmsKeyId"},
                  {"storage_tier", "StorageTier"}});
-    copy_tags(properties, native.body);
+    copy_tags(properties, "Tags", native.body);
 }
 
 }  // namespace

@@ -8,56 +8,6 @@ namespace {
 
 using namespace adapt;
 
-// Terraform's `tags` map as CloudFormation's [{Key, Value}] list; a map known only after apply
-// stays unknown.
-void copy_tags(Value& properties, std::string_view cfn, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr) return;
-    if (!tags->is_map()) {
-        copy(properties, cfn, tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set(std::string(cfn), std::move(list), tags->range());
-}
-
-// A nested block mapped by `fill` onto a CloudFormation sub-property. A block that a dynamic
-// block generates from a value known only after apply stays unknown.
-template <typename Fill>
-void set_block(Value& properties, std::string_view cfn, const Value* from, Fill fill) {
-    if (from == nullptr) return;
-    Value to = *from;
-    if (from->is_map()) {
-        to = Value::map({}, from->range());
-        fill(*from, to);
-    }
-    properties.set(std::string(cfn), std::move(to), from->range());
-}
-
-// Every instance of a repeated nested block, as a CloudFormation list.
-template <typename Fill>
-void set_blocks(Value& properties, std::string_view cfn, const Value& body, std::string_view name,
-                Fill fill) {
-    const Value* all = argument(body, name);
-    if (all == nullptr) return;
-    Value list = Value::list({}, all->range());
-    for (const Value* from : blocks(body, name)) {
-        Value to = *from;
-        if (from->is_map()) {
-            to = Value::map({}, from->range());
-            fill(*from, to);
-        }
-        list.as_list().push_back(std::move(to));
-    }
-    properties.set(std::string(cfn), std::move(list), all->range());
-}
-
 void repository(const NativeResource& native, Value& properties) {
     const Value& body = native.body;
     copy(properties, "RepositoryName", argument(body, "name"));

@@ -9,71 +9,6 @@ namespace {
 
 using namespace adapt;
 
-// Terraform's `tags` map as CloudFormation's [{Key, Value}] list; a map known only after apply
-// stays unknown.
-void copy_tags(Value& properties, std::string_view cfn, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr) return;
-    if (!tags->is_map()) {
-        copy(properties, cfn, tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set(std::string(cfn), std::move(list), tags->range());
-}
-
-// A nested block mapped by `fill` onto a CloudFormation sub-property. A block that a dynamic
-// block generates from a value known only after apply stays unknown.
-template <typename Fill>
-void set_block(Value& properties, std::string_view cfn, const Value* from, Fill fill) {
-    if (from == nullptr) return;
-    Value to = *from;
-    if (from->is_map()) {
-        to = Value::map({}, from->range());
-        fill(*from, to);
-    }
-    properties.set(std::string(cfn), std::move(to), from->range());
-}
-
-// Every instance of a repeated nested block, as a CloudFormation list.
-template <typename Fill>
-void set_blocks(Value& properties, std::string_view cfn, const Value& body, std::string_view name,
-                Fill fill) {
-    const Value* all = argument(body, name);
-    if (all == nullptr) return;
-    Value list = Value::list({}, all->range());
-    for (const Value* from : blocks(body, name)) {
-        Value to = *from;
-        if (from->is_map()) {
-            to = Value::map({}, from->range());
-            fill(*from, to);
-        }
-        list.as_list().push_back(std::move(to));
-    }
-    properties.set(std::string(cfn), std::move(list), all->range());
-}
-
-// Arguments the provider types as "nullable booleans" accept "true" / "false" strings; rules
-// compare booleans. An empty string means unset.
-void copy_bool(Value& properties, std::string_view cfn, const Value* value) {
-    if (value != nullptr && value->is_string()) {
-        const std::string& text = value->as_string();
-        if (text.empty()) return;
-        if (text == "true" || text == "false") {
-            properties.set(std::string(cfn), Value::boolean(text == "true", value->range()),
-                           value->range());
-            return;
-        }
-    }
-    copy(properties, cfn, value);
-}
-
 // `log_delivery_configuration` blocks: `destination` names a log group or a Firehose stream,
 // depending on `destination_type`.
 void log_delivery(Value& properties, const Value& body) {
@@ -111,7 +46,8 @@ void replication_group(const NativeResource& native, Value& properties) {
     copy(properties, "CacheParameterGroupName", argument(body, "parameter_group_name"));
     copy(properties, "GlobalReplicationGroupId", argument(body, "global_replication_group_id"));
     // Encryption and authentication.
-    copy_bool(properties, "AtRestEncryptionEnabled", argument(body, "at_rest_encryption_enabled"));
+    copy_bool(properties, "AtRestEncryptionEnabled", argument(body, "at_rest_encryption_enabled"),
+              EmptyString::kUnset);
     copy(properties, "KmsKeyId", argument(body, "kms_key_id"));
     copy(properties, "TransitEncryptionEnabled", argument(body, "transit_encryption_enabled"));
     copy(properties, "TransitEncryptionMode", argument(body, "transit_encryption_mode"));
@@ -126,7 +62,8 @@ void replication_group(const NativeResource& native, Value& properties) {
     copy(properties, "SnapshotArns", argument(body, "snapshot_arns"));
     copy(properties, "SnapshotName", argument(body, "snapshot_name"));
     copy(properties, "PreferredMaintenanceWindow", argument(body, "maintenance_window"));
-    copy_bool(properties, "AutoMinorVersionUpgrade", argument(body, "auto_minor_version_upgrade"));
+    copy_bool(properties, "AutoMinorVersionUpgrade", argument(body, "auto_minor_version_upgrade"),
+              EmptyString::kUnset);
     copy(properties, "DataTieringEnabled", argument(body, "data_tiering_enabled"));
     // Network placement.
     copy(properties, "CacheSubnetGroupName", argument(body, "subnet_group_name"));
@@ -157,7 +94,8 @@ void cache_cluster(const NativeResource& native, Value& properties) {
     copy(properties, "SnapshotArns", argument(body, "snapshot_arns"));
     copy(properties, "SnapshotName", argument(body, "snapshot_name"));
     copy(properties, "PreferredMaintenanceWindow", argument(body, "maintenance_window"));
-    copy_bool(properties, "AutoMinorVersionUpgrade", argument(body, "auto_minor_version_upgrade"));
+    copy_bool(properties, "AutoMinorVersionUpgrade", argument(body, "auto_minor_version_upgrade"),
+              EmptyString::kUnset);
     copy(properties, "CacheSubnetGroupName", argument(body, "subnet_group_name"));
     copy(properties, "VpcSecurityGroupIds", argument(body, "security_group_ids"));
     copy(properties, "NetworkType", argument(body, "network_type"));

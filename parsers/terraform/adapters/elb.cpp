@@ -11,39 +11,6 @@ namespace {
 
 using namespace adapt;
 
-struct Field {
-    std::string_view native;
-    std::string_view cfn;
-};
-
-void copy_fields(Value& out, const Value& body, std::initializer_list<Field> fields) {
-    for (const Field& field : fields)
-        copy(out, field.cfn, argument(body, field.native));
-}
-
-Value sub_block(const Value& block, std::initializer_list<Field> fields) {
-    if (block.is_unknown()) return block;
-    Value out = Value::map({}, block.range());
-    copy_fields(out, block, fields);
-    return out;
-}
-
-void copy_tags(Value& properties, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr || !tags->is_map()) {
-        copy(properties, "Tags", tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set("Tags", std::move(list), tags->range());
-}
-
 // Terraform's `internal` flag as CloudFormation's Scheme. Omitted, the load balancer is
 // internet-facing (AWS's default scheme), which rules about exposure must see.
 void set_scheme(const NativeResource& native, Value& properties) {
@@ -138,7 +105,7 @@ void load_balancer(const NativeResource& native, Value& properties) {
     if (!attributes.as_list().empty()) {
         properties.set("LoadBalancerAttributes", std::move(attributes), header(native));
     }
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 Value listener_action(const Value& action) {
@@ -224,7 +191,7 @@ void listener(const NativeResource& native, Value& properties) {
     if (!actions.as_list().empty()) {
         properties.set("DefaultActions", std::move(actions), header(native));
     }
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 // ---- Classic load balancers --------------------------------------------------------------------
@@ -285,7 +252,7 @@ void classic_load_balancer(const NativeResource& native, Value& properties) {
     if (const Value* idle = argument(body, "idle_timeout")) {
         set_path(properties, {"ConnectionSettings", "IdleTimeout"}, *idle);
     }
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 }  // namespace

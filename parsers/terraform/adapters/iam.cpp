@@ -13,24 +13,6 @@ namespace {
 
 using namespace adapt;
 
-// Terraform's `tags` map as CloudFormation's [{Key, Value}] list; an unknown map stays unknown.
-void copy_tags(Value& properties, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr) return;
-    if (!tags->is_map()) {
-        copy(properties, "Tags", tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set("Tags", std::move(list), tags->range());
-}
-
 // Appends to a list property, creating it. A property that is not a list (an unknown list of
 // ARNs) becomes the first item, so the known additions stay visible to rules.
 void append(Value& properties, std::string_view name, Value item, const SourceRange& at) {
@@ -66,18 +48,12 @@ Value inline_policy(const Value& body, const SourceRange& at) {
     return entry;
 }
 
-void set_policy_document(Value& properties, std::string_view cfn, const Value* policy) {
-    if (policy != nullptr)
-        properties.set(std::string(cfn), policy_document(*policy), policy->range());
-}
-
 void role(const NativeResource& native, Value& properties) {
     const Value& body = native.body;
     copy(properties, "RoleName", argument(body, "name"));
     copy(properties, "Path", argument(body, "path"));
     copy(properties, "Description", argument(body, "description"));
-    set_policy_document(properties, "AssumeRolePolicyDocument",
-                        argument(body, "assume_role_policy"));
+    copy_json(properties, "AssumeRolePolicyDocument", argument(body, "assume_role_policy"));
     copy(properties, "MaxSessionDuration", argument(body, "max_session_duration"));
     copy(properties, "PermissionsBoundary", argument(body, "permissions_boundary"));
     copy(properties, "ManagedPolicyArns", argument(body, "managed_policy_arns"));
@@ -91,7 +67,7 @@ void role(const NativeResource& native, Value& properties) {
             continue;
         append(properties, "Policies", inline_policy(*block, block->range()), block->range());
     }
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 void managed_policy(const NativeResource& native, Value& properties) {
@@ -99,7 +75,7 @@ void managed_policy(const NativeResource& native, Value& properties) {
     copy(properties, "ManagedPolicyName", argument(body, "name"));
     copy(properties, "Path", argument(body, "path"));
     copy(properties, "Description", argument(body, "description"));
-    set_policy_document(properties, "PolicyDocument", argument(body, "policy"));
+    copy_json(properties, "PolicyDocument", argument(body, "policy"));
 }
 
 void user(const NativeResource& native, Value& properties) {
@@ -107,7 +83,7 @@ void user(const NativeResource& native, Value& properties) {
     copy(properties, "UserName", argument(body, "name"));
     copy(properties, "Path", argument(body, "path"));
     copy(properties, "PermissionsBoundary", argument(body, "permissions_boundary"));
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 void group(const NativeResource& native, Value& properties) {
@@ -127,7 +103,7 @@ void oidc_provider(const NativeResource& native, Value& properties) {
     copy(properties, "Url", argument(body, "url"));
     copy(properties, "ClientIdList", argument(body, "client_id_list"));
     copy(properties, "ThumbprintList", argument(body, "thumbprint_list"));
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 // No CloudFormation type: the names are those of the IAM UpdateAccountPasswordPolicy API.
@@ -175,7 +151,7 @@ void merge_group_membership(const NativeResource& native, Value& owner) {
 void unowned_policy(const NativeResource& native, Value& properties,
                     std::string_view owner_argument, std::string_view owner_property) {
     copy(properties, "PolicyName", argument(native.body, "name"));
-    set_policy_document(properties, "PolicyDocument", argument(native.body, "policy"));
+    copy_json(properties, "PolicyDocument", argument(native.body, "policy"));
     copy(properties, owner_property, argument(native.body, owner_argument));
 }
 

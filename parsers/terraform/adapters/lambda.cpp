@@ -7,44 +7,6 @@ namespace {
 
 using namespace adapt;
 
-// Terraform's `tags` map as CloudFormation's [{Key, Value}] list; an unknown map stays unknown.
-void copy_tags(Value& properties, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr) return;
-    if (!tags->is_map()) {
-        copy(properties, "Tags", tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set("Tags", std::move(list), tags->range());
-}
-
-// A nested block mapped field by field onto a CloudFormation structure, set only when the block
-// is written.
-struct Field {
-    std::string_view native;
-    std::string_view cfn;
-};
-void map_block(Value& properties, std::string_view cfn, const Value& body, std::string_view native,
-               std::initializer_list<Field> fields) {
-    const Value* nested = block(body, native);
-    if (nested == nullptr) return;
-    if (nested->is_unknown()) {  // a dynamic block over a value known only after apply
-        properties.set(std::string(cfn), *nested, nested->range());
-        return;
-    }
-    Value structure = Value::map({}, nested->range());
-    for (const Field& field : fields)
-        copy(structure, field.cfn, argument(*nested, field.native));
-    properties.set(std::string(cfn), std::move(structure), nested->range());
-}
-
 void function(const NativeResource& native, Value& properties) {
     const Value& body = native.body;
     copy(properties, "FunctionName", argument(body, "function_name"));
@@ -75,21 +37,21 @@ void function(const NativeResource& native, Value& properties) {
     }
     if (const Value* image = argument(body, "image_uri"))
         set_path(properties, {"Code", "ImageUri"}, *image);
-    map_block(properties, "Environment", body, "environment", {{"variables", "Variables"}});
-    map_block(properties, "VpcConfig", body, "vpc_config",
-              {{"subnet_ids", "SubnetIds"},
-               {"security_group_ids", "SecurityGroupIds"},
-               {"ipv6_allowed_for_dual_stack", "Ipv6AllowedForDualStack"}});
-    map_block(properties, "TracingConfig", body, "tracing_config", {{"mode", "Mode"}});
-    map_block(properties, "DeadLetterConfig", body, "dead_letter_config",
-              {{"target_arn", "TargetArn"}});
-    map_block(properties, "LoggingConfig", body, "logging_config",
-              {{"log_format", "LogFormat"},
-               {"log_group", "LogGroup"},
-               {"application_log_level", "ApplicationLogLevel"},
-               {"system_log_level", "SystemLogLevel"}});
-    map_block(properties, "EphemeralStorage", body, "ephemeral_storage", {{"size", "Size"}});
-    map_block(properties, "SnapStart", body, "snap_start", {{"apply_on", "ApplyOn"}});
+    set_sub_block(properties, "Environment", body, "environment", {{"variables", "Variables"}});
+    set_sub_block(properties, "VpcConfig", body, "vpc_config",
+                  {{"subnet_ids", "SubnetIds"},
+                   {"security_group_ids", "SecurityGroupIds"},
+                   {"ipv6_allowed_for_dual_stack", "Ipv6AllowedForDualStack"}});
+    set_sub_block(properties, "TracingConfig", body, "tracing_config", {{"mode", "Mode"}});
+    set_sub_block(properties, "DeadLetterConfig", body, "dead_letter_config",
+                  {{"target_arn", "TargetArn"}});
+    set_sub_block(properties, "LoggingConfig", body, "logging_config",
+                  {{"log_format", "LogFormat"},
+                   {"log_group", "LogGroup"},
+                   {"application_log_level", "ApplicationLogLevel"},
+                   {"system_log_level", "SystemLogLevel"}});
+    set_sub_block(properties, "EphemeralStorage", body, "ephemeral_storage", {{"size", "Size"}});
+    set_sub_block(properties, "SnapStart", body, "snap_start", {{"apply_on", "ApplyOn"}});
     if (const Value* mounts = body.find("file_system_config");
         mounts && !blocks(body, "file_system_config").empty()) {
         Value configs = Value::list({}, mounts->range());
@@ -101,7 +63,7 @@ void function(const NativeResource& native, Value& properties) {
         }
         properties.set("FileSystemConfigs", std::move(configs), mounts->range());
     }
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 void permission(const NativeResource& native, Value& properties) {
@@ -122,13 +84,13 @@ void function_url(const NativeResource& native, Value& properties) {
     copy(properties, "AuthType", argument(body, "authorization_type"));
     copy(properties, "Qualifier", argument(body, "qualifier"));
     copy(properties, "InvokeMode", argument(body, "invoke_mode"));
-    map_block(properties, "Cors", body, "cors",
-              {{"allow_credentials", "AllowCredentials"},
-               {"allow_headers", "AllowHeaders"},
-               {"allow_methods", "AllowMethods"},
-               {"allow_origins", "AllowOrigins"},
-               {"expose_headers", "ExposeHeaders"},
-               {"max_age", "MaxAge"}});
+    set_sub_block(properties, "Cors", body, "cors",
+                  {{"allow_credentials", "AllowCredentials"},
+                   {"allow_headers", "AllowHeaders"},
+                   {"allow_methods", "AllowMethods"},
+                   {"allow_origins", "AllowOrigins"},
+                   {"expose_headers", "ExposeHeaders"},
+                   {"max_age", "MaxAge"}});
 }
 
 }  // namespace

@@ -8,43 +8,6 @@ namespace {
 
 using namespace adapt;
 
-// Terraform's `tags` map as CloudFormation's [{Key, Value}] list; an unknown map stays unknown.
-void copy_tags(Value& properties, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr) return;
-    if (!tags->is_map()) {
-        copy(properties, "Tags", tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set("Tags", std::move(list), tags->range());
-}
-
-// A Terraform `dimensions` map as CloudFormation's list of {<key_name>, Value} entries
-// (metric filters call the key `Key`, alarms call it `Name`).
-void copy_dimensions(Value& properties, const Value* dimensions, std::string_view key_name) {
-    if (dimensions == nullptr) return;
-    if (!dimensions->is_map()) {
-        copy(properties, "Dimensions", dimensions);
-        return;
-    }
-    Value list = Value::list({}, dimensions->range());
-    for (const Value::Entry& entry : dimensions->as_map()) {
-        Value dimension = Value::map({}, entry.key_range);
-        dimension.set(std::string(key_name), Value::string(entry.key, entry.key_range),
-                      entry.key_range);
-        dimension.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(dimension));
-    }
-    properties.set("Dimensions", std::move(list), dimensions->range());
-}
-
 void log_group(const NativeResource& native, Value& properties) {
     const Value& body = native.body;
     copy(properties, "LogGroupName", argument(body, "name"));
@@ -55,7 +18,7 @@ void log_group(const NativeResource& native, Value& properties) {
         retention && !(retention->is_number() && retention->as_number() == 0)) {
         copy(properties, "RetentionInDays", retention);
     }
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 void metric_filter(const NativeResource& native, Value& properties) {
@@ -77,7 +40,7 @@ void metric_filter(const NativeResource& native, Value& properties) {
         copy(mapped, "MetricValue", argument(*transformation, "value"));
         copy(mapped, "DefaultValue", argument(*transformation, "default_value"));
         copy(mapped, "Unit", argument(*transformation, "unit"));
-        copy_dimensions(mapped, argument(*transformation, "dimensions"), "Key");
+        copy_entries(mapped, "Dimensions", argument(*transformation, "dimensions"), "Key");
         list.as_list().push_back(std::move(mapped));
     }
     properties.set("MetricTransformations", std::move(list), transformations.front()->range());
@@ -97,7 +60,7 @@ Value metric_query(const Value& query) {
         Value inner = Value::map({}, metric->range());
         copy(inner, "MetricName", argument(*metric, "metric_name"));
         copy(inner, "Namespace", argument(*metric, "namespace"));
-        copy_dimensions(inner, argument(*metric, "dimensions"), "Name");
+        copy_entries(inner, "Dimensions", argument(*metric, "dimensions"), "Name");
         stat.set("Metric", std::move(inner), metric->range());
         copy(stat, "Period", argument(*metric, "period"));
         copy(stat, "Stat", argument(*metric, "stat"));
@@ -129,7 +92,7 @@ void metric_alarm(const NativeResource& native, Value& properties) {
     copy(properties, "TreatMissingData", argument(body, "treat_missing_data"));
     copy(properties, "EvaluateLowSampleCountPercentile",
          argument(body, "evaluate_low_sample_count_percentiles"));
-    copy_dimensions(properties, argument(body, "dimensions"), "Name");
+    copy_entries(properties, "Dimensions", argument(body, "dimensions"), "Name");
     const std::vector<const Value*> queries = blocks(body, "metric_query");
     if (!queries.empty()) {
         Value metrics = Value::list({}, queries.front()->range());
@@ -138,7 +101,7 @@ void metric_alarm(const NativeResource& native, Value& properties) {
         }
         properties.set("Metrics", std::move(metrics), queries.front()->range());
     }
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 void merge_data_protection_policy(const NativeResource& native, Value& owner) {

@@ -19,24 +19,6 @@ namespace {
 
 using namespace adapt;
 
-// Terraform's `tags` map as CloudFormation's [{Key, Value}] list; an unknown map stays unknown.
-void copy_tags(Value& properties, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr) return;
-    if (!tags->is_map()) {
-        copy(properties, "Tags", tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set("Tags", std::move(list), tags->range());
-}
-
 // The properties of an AWS::SecretsManager::RotationSchedule, from the arguments of
 // aws_secretsmanager_secret_rotation (or of a provider v3 secret's inline rotation arguments).
 void rotation_properties(const Value& body, Value& schedule) {
@@ -86,7 +68,7 @@ void secret(const NativeResource& native, Value& properties) {
         policy_properties(body, policy);
         properties.set("ResourcePolicy", std::move(policy), header(native));
     }
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 void merge_rotation(const NativeResource& native, Value& owner) {

@@ -8,30 +8,6 @@ namespace {
 
 using namespace adapt;
 
-// Terraform's `tags` map as CloudFormation's [{Key, Value}] list; an unknown map stays unknown.
-void copy_tags(Value& properties, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr) return;
-    if (!tags->is_map()) {
-        copy(properties, "Tags", tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set("Tags", std::move(list), tags->range());
-}
-
-// JSON strings in Terraform, JSON objects in CloudFormation (policies, filter and delivery
-// policies): parsed like a policy document.
-void copy_json(Value& properties, std::string_view cfn, const Value* json) {
-    if (json != nullptr) properties.set(std::string(cfn), policy_document(*json), json->range());
-}
-
 // Terraform spreads delivery status logging over <protocol>_success_feedback_role_arn,
 // _success_feedback_sample_rate and _failure_feedback_role_arn; CloudFormation lists one
 // LoggingConfig per protocol in DeliveryStatusLogging.
@@ -81,7 +57,7 @@ void topic(const NativeResource& native, Value& properties) {
     copy(properties, "TracingConfig", argument(body, "tracing_config"));
     copy_json(properties, "ArchivePolicy", argument(body, "archive_policy"));
     delivery_status_logging(body, properties);
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 void topic_policy(const NativeResource& native, Value& properties) {

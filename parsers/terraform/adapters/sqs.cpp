@@ -8,30 +8,6 @@ namespace {
 
 using namespace adapt;
 
-// Terraform's `tags` map as CloudFormation's [{Key, Value}] list; an unknown map stays unknown.
-void copy_tags(Value& properties, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr) return;
-    if (!tags->is_map()) {
-        copy(properties, "Tags", tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set("Tags", std::move(list), tags->range());
-}
-
-// Redrive policies are JSON strings in Terraform (jsonencode) and JSON objects in CloudFormation:
-// parsed like a policy document (a jsonencode of unknown values is already a structure).
-void copy_json(Value& properties, std::string_view cfn, const Value* json) {
-    if (json != nullptr) properties.set(std::string(cfn), policy_document(*json), json->range());
-}
-
 void queue(const NativeResource& native, Value& properties) {
     const Value& body = native.body;
     copy(properties, "QueueName", argument(body, "name"));
@@ -52,7 +28,7 @@ void queue(const NativeResource& native, Value& properties) {
     copy(properties, "ReceiveMessageWaitTimeSeconds", argument(body, "receive_wait_time_seconds"));
     copy_json(properties, "RedrivePolicy", argument(body, "redrive_policy"));
     copy_json(properties, "RedriveAllowPolicy", argument(body, "redrive_allow_policy"));
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 void queue_policy(const NativeResource& native, Value& properties) {

@@ -17,23 +17,6 @@ namespace {
 
 using namespace adapt;
 
-// `tags = {...}` as CloudFormation's [{Key, Value}] list.
-void copy_tags(Value& properties, const Value& body) {
-    const Value* tags = argument(body, "tags");
-    if (tags == nullptr || !tags->is_map()) {
-        copy(properties, "Tags", tags);
-        return;
-    }
-    Value list = Value::list({}, tags->range());
-    for (const Value::Entry& entry : tags->as_map()) {
-        Value tag = Value::map({}, entry.key_range);
-        tag.set("Key", Value::string(entry.key, entry.key_range), entry.key_range);
-        tag.set("Value", entry.value, entry.value.range());
-        list.as_list().push_back(std::move(tag));
-    }
-    properties.set("Tags", std::move(list), tags->range());
-}
-
 // ---- VPC and flow logs -------------------------------------------------------------------------
 
 void vpc(const NativeResource& native, Value& properties) {
@@ -44,7 +27,7 @@ void vpc(const NativeResource& native, Value& properties) {
     copy(properties, "InstanceTenancy", argument(body, "instance_tenancy"));
     copy(properties, "Ipv4IpamPoolId", argument(body, "ipv4_ipam_pool_id"));
     copy(properties, "Ipv4NetmaskLength", argument(body, "ipv4_netmask_length"));
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 // The settings of a flow log, shaped like AWS::EC2::FlowLog without its ResourceId / ResourceType.
@@ -67,7 +50,7 @@ Value flow_log_settings(const NativeResource& native) {
         copy(destination, "PerHourPartition", argument(*options, "per_hour_partition"));
         settings.set("DestinationOptions", std::move(destination), options->range());
     }
-    copy_tags(settings, body);
+    copy_tags(settings, "Tags", body);
     return settings;
 }
 
@@ -124,7 +107,7 @@ void subnet(const NativeResource& native, Value& properties) {
     // subnets that hand out public addresses read it.
     copy_or_default(properties, "MapPublicIpOnLaunch", argument(body, "map_public_ip_on_launch"),
                     Value::boolean(false), native);
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 // aws_default_subnet adopts the default subnet of an Availability Zone, whose
@@ -136,7 +119,7 @@ void default_subnet(const NativeResource& native, Value& properties) {
          argument(body, "assign_ipv6_address_on_creation"));
     copy_or_default(properties, "MapPublicIpOnLaunch", argument(body, "map_public_ip_on_launch"),
                     Value::boolean(true), native);
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 // ---- The default security group ----------------------------------------------------------------
@@ -213,7 +196,7 @@ void default_security_group(const NativeResource& native, Value& properties) {
             append_rule(list, *rule, rule->range(), ingress, "protocol");
         }
     }
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 // A standalone rule resource that names the default group joins the group's rule lists.
@@ -310,7 +293,7 @@ void network_acl(const NativeResource& native, Value& properties) {
     if (!entries.as_list().empty()) {
         properties.set("Entries", std::move(entries), header(native));
     }
-    copy_tags(properties, body);
+    copy_tags(properties, "Tags", body);
 }
 
 void network_acl_rule(const NativeResource& native, Value& properties) {
