@@ -490,3 +490,42 @@ TEST_CASE("terraform: templatefile() renders a template file with its variables,
     REQUIRE_FALSE(scan.result.diagnostics.empty());
     CHECK(scan.result.diagnostics[0].code == DiagnosticCode::UnreadableFile);
 }
+
+TEST_CASE("terraform: for_each over policy documents keeps each document") {
+    // Regression (found by the benchmark corpus): each.value.json of a data source collection
+    // was an unknown resource reference, so the TLS-only rule stayed undecided.
+    TempDir dir;
+    dir.write("main.tf", R"(resource "aws_s3_bucket" "this" {
+  for_each = toset(["logs"])
+  bucket   = "example-${each.key}"
+}
+data "aws_iam_policy_document" "tls" {
+  for_each = aws_s3_bucket.this
+  statement {
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [each.value.arn]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "this" {
+  for_each = data.aws_iam_policy_document.tls
+  bucket   = aws_s3_bucket.this[each.key].id
+  policy   = each.value.json
+}
+)");
+    TerraformScan scan = scan_terraform(dir);
+    const Resource* policy = scan.find("aws_s3_bucket_policy.this[\"logs\"]");
+    REQUIRE(policy != nullptr);
+    const Value* effect = at(policy->properties, {"PolicyDocument", "Statement", "Effect"});
+    REQUIRE(effect != nullptr);
+    CHECK(effect->as_string() == "Deny");
+}

@@ -262,8 +262,16 @@ Value ModuleInstance::resource_reference(const std::string& type, const std::vec
             // The whole collection of instances.
             const bool by_key = block->second->body.attribute("for_each") != nullptr;
             Value collection = by_key ? Value::map({}, at) : Value::list({}, at);
+            const bool documents = data && kind == "aws_iam_policy_document";
             for (const InstanceKey& instance : expand(*block->second)) {
                 Value reference = Value::unknown("resource " + base + instance.suffix, {{base + instance.suffix, ""}}, at);
+                if (documents) {  // each.value.json of a for_each over policy documents
+                    Value document;
+                    with_key(instance, [&] { document = policy_document(*block->second); });
+                    reference = Value::map({}, at);
+                    reference.set("json", document, at);
+                    reference.set("minified_json", std::move(document), at);
+                }
                 if (by_key && instance.each) {
                     const Value* k = instance.each->find("key");
                     collection.set(k && k->is_string() ? k->as_string() : instance.suffix, std::move(reference));
