@@ -6,6 +6,8 @@
 
 #include "model/diagnostic.h"
 #include "model/graph.h"
+#include "parsers/terraform/terraform_frontend.h"
+#include "pipeline/scan.h"
 
 namespace bulwark::test {
 
@@ -44,5 +46,13 @@ struct CliRun {
 CliRun run(const std::vector<std::string>& args);
 
 std::string read_text(const std::filesystem::path& path);
+
+// Scans `dir` (also the scan root) with the Terraform front-end only, no rules, one thread.
+ScanResult scan_terraform_dir(const std::filesystem::path& dir, const std::string& path = "",
+                              terraform::TerraformOptions options = {});
+const Resource* find_resource(const ScanResult& result, std::string_view address);
+// A property by path: keys separated by dots; list elements by a numeric segment ("Rules.0.Id")
+// or an index ("Rules[0].Id").
+const Value* value_at(const Value& root, std::string_view path);
 
 }  // namespace bulwark::test

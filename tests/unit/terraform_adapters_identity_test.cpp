@@ -32,51 +32,12 @@ struct Case {
     std::vector<Expect> expected;
 };
 
-ScanResult scan_terraform(const TempDir& dir) {
-    ScanOptions options;
-    options.discovery.paths = {dir.path()};
-    options.discovery.root = dir.path();
-    options.threads = 1;
-    std::vector<std::unique_ptr<Frontend>> frontends;
-    frontends.push_back(
-        std::make_unique<terraform::TerraformFrontend>(terraform::TerraformOptions{}));
-    return scan(options, frontends);
-}
-
-const Resource* find(const ScanResult& result, const std::string& address) {
-    for (const Resource& r : result.graph.resources()) {
-        if (r.address == address) return &r;
-    }
-    return nullptr;
-}
-
-const Value* at_path(const Value& root, const std::string& path) {
-    const Value* current = &root;
-    std::size_t start = 0;
-    while (current != nullptr && start <= path.size()) {
-        const std::size_t dot = path.find('.', start);
-        const std::string key =
-            path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-        if (current->is_list()) {
-            const bool index =
-                !key.empty() && key.find_first_not_of("0123456789") == std::string::npos;
-            const std::size_t i = index ? std::stoul(key) : current->as_list().size();
-            current = i < current->as_list().size() ? &current->as_list()[i] : nullptr;
-        } else {
-            current = current->find(key);
-        }
-        if (dot == std::string::npos) break;
-        start = dot + 1;
-    }
-    return current;
-}
-
 void run_cases(const std::vector<Case>& cases) {
     for (const Case& c : cases) {
         SUBCASE(c.name.c_str()) {
             TempDir dir;
             dir.write("main.tf", c.terraform);
-            const ScanResult result = scan_terraform(dir);
+            const ScanResult result = test::scan_terraform_dir(dir.path());
             {
                 std::string messages;
                 for (const Diagnostic& d : result.diagnostics)
@@ -86,13 +47,13 @@ void run_cases(const std::vector<Case>& cases) {
             }
             for (const Expect& e : c.expected) {
                 INFO(e.address << " " << e.path);
-                const Resource* resource = find(result, e.address);
+                const Resource* resource = test::find_resource(result, e.address);
                 REQUIRE(resource != nullptr);
                 if (e.path.empty()) {
                     CHECK(resource->type == e.value);
                     continue;
                 }
-                const Value* value = at_path(resource->properties, e.path);
+                const Value* value = test::value_at(resource->properties, e.path);
                 if (e.value == "<absent>") {
                     CHECK(value == nullptr);
                     continue;

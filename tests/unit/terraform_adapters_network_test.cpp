@@ -37,45 +37,7 @@ struct Case {
 ScanResult scan_terraform(const std::string& text) {
     TempDir dir;
     dir.write("main.tf", text);
-    ScanOptions options;
-    options.discovery.paths = {dir.path()};
-    options.discovery.root = dir.path();
-    options.threads = 1;
-    std::vector<std::unique_ptr<Frontend>> frontends;
-    frontends.push_back(
-        std::make_unique<terraform::TerraformFrontend>(terraform::TerraformOptions{}));
-    return scan(options, frontends);
-}
-
-const Resource* find(const ScanResult& result, std::string_view address) {
-    for (const Resource& resource : result.graph.resources()) {
-        if (resource.address == address) return &resource;
-    }
-    return nullptr;
-}
-
-// A property path: keys separated by dots, each optionally followed by [index].
-const Value* lookup(const Value& root, std::string_view path) {
-    const Value* current = &root;
-    while (!path.empty() && current != nullptr) {
-        const std::size_t dot = path.find('.');
-        std::string_view step = path.substr(0, dot);
-        path = dot == std::string_view::npos ? std::string_view{} : path.substr(dot + 1);
-        const std::size_t bracket = step.find('[');
-        current = current->find(step.substr(0, bracket));
-        std::string_view indices = bracket == std::string_view::npos ? "" : step.substr(bracket);
-        while (current != nullptr && !indices.empty()) {  // "[0][1]"
-            const std::size_t close = indices.find(']');
-            std::size_t index = 0;
-            for (char digit : indices.substr(1, close - 1)) {
-                index = index * 10 + static_cast<std::size_t>(digit - '0');
-            }
-            if (!current->is_list() || index >= current->as_list().size()) return nullptr;
-            current = &current->as_list()[index];
-            indices = indices.substr(close + 1);
-        }
-    }
-    return current;
+    return test::scan_terraform_dir(dir.path());
 }
 
 std::string render(const Value* value) {
@@ -91,12 +53,12 @@ void run(const std::vector<Case>& cases) {
         CAPTURE(name);
         const ScanResult result = scan_terraform(c.terraform);
         CHECK(result.diagnostics.empty());
-        const Resource* resource = find(result, c.address);
+        const Resource* resource = test::find_resource(result, c.address);
         REQUIRE(resource != nullptr);
         CHECK(resource->type == c.type);
         for (const Expect& e : c.expect) {
             CAPTURE(e.path);
-            const Value* value = lookup(resource->properties, e.path);
+            const Value* value = test::value_at(resource->properties, e.path);
             CHECK(render(value) == e.value);
             if (value != nullptr && e.line != 0) CHECK(value->range().begin.line == e.line);
         }

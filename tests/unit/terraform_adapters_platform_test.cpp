@@ -53,53 +53,22 @@ std::string render(const Value* value) {
     return "";
 }
 
-// A dotted path; numeric segments index lists.
-const Value* lookup(const Value& root, const std::string& path) {
-    const Value* current = &root;
-    std::size_t start = 0;
-    while (current != nullptr && start <= path.size()) {
-        const std::size_t dot = path.find('.', start);
-        const std::string key =
-            path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-        if (current->is_list()) {
-            const bool index =
-                !key.empty() && key.find_first_not_of("0123456789") == std::string::npos;
-            const std::size_t i = index ? std::stoul(key) : current->as_list().size();
-            current = i < current->as_list().size() ? &current->as_list()[i] : nullptr;
-        } else {
-            current = current->find(key);
-        }
-        if (dot == std::string::npos) break;
-        start = dot + 1;
-    }
-    return current;
-}
-
 void run(const std::vector<Case>& cases) {
     for (const Case& c : cases) {
         INFO("case: " << c.name);
         TempDir dir;
         dir.write("main.tf", c.terraform);
-        ScanOptions options;
-        options.discovery.paths = {dir.path()};
-        options.discovery.root = dir.path();
-        options.threads = 1;
-        std::vector<std::unique_ptr<Frontend>> frontends;
-        frontends.push_back(std::make_unique<terraform::TerraformFrontend>());
-        const ScanResult result = scan(options, frontends);
+        const ScanResult result = test::scan_terraform_dir(dir.path());
         CHECK(result.diagnostics.empty());
         for (const Check& check : c.checks) {
             INFO("resource: " << check.address << ", path: " << check.path);
-            const Resource* resource = nullptr;
-            for (const Resource& r : result.graph.resources()) {
-                if (r.address == check.address) resource = &r;
-            }
+            const Resource* resource = test::find_resource(result, check.address);
             REQUIRE(resource != nullptr);
             if (std::string(check.path).empty()) {
                 CHECK(resource->type == check.value);
                 continue;
             }
-            const Value* value = lookup(resource->properties, check.path);
+            const Value* value = test::value_at(resource->properties, check.path);
             CHECK(render(value) == check.value);
             if (value != nullptr && check.line > 0) CHECK(value->range().begin.line == check.line);
         }

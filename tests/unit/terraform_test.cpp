@@ -24,7 +24,8 @@ struct TerraformScan {
     }
     std::vector<std::string> addresses() const {
         std::vector<std::string> out;
-        for (const Resource& r : result.graph.resources()) out.push_back(r.address);
+        for (const Resource& r : result.graph.resources())
+            out.push_back(r.address);
         std::sort(out.begin(), out.end());
         return out;
     }
@@ -32,20 +33,15 @@ struct TerraformScan {
 
 TerraformScan scan_terraform(const TempDir& dir, const std::string& path = "",
                              terraform::TerraformOptions options = {}) {
-    ScanOptions scan_options;
-    scan_options.discovery.paths = {dir.path() / path};
-    scan_options.discovery.root = dir.path();
-    scan_options.threads = 1;
-    std::vector<std::unique_ptr<Frontend>> frontends;
-    frontends.push_back(std::make_unique<terraform::TerraformFrontend>(std::move(options)));
-    return TerraformScan{scan(scan_options, frontends)};
+    return TerraformScan{test::scan_terraform_dir(dir.path(), path, std::move(options))};
 }
 
 const Value* at(const Value& root, std::initializer_list<std::string_view> path) {
     const Value* current = &root;
     for (std::string_view key : path) {
         if (current == nullptr) return nullptr;
-        if (current->is_list()) current = current->as_list().empty() ? nullptr : &current->as_list()[0];
+        if (current->is_list())
+            current = current->as_list().empty() ? nullptr : &current->as_list()[0];
         if (current == nullptr) return nullptr;
         current = current->find(key);
     }
@@ -71,7 +67,8 @@ TEST_CASE("hcl: blocks, attributes and every expression form keep their ranges")
     value = true
   }
 }
-)", 3);
+)",
+                                3);
     CHECK(file.diagnostics.empty());
     REQUIRE(file.body.blocks.size() == 1);
     const hcl::Block& block = file.body.blocks[0];
@@ -93,13 +90,16 @@ TEST_CASE("hcl: blocks, attributes and every expression form keep their ranges")
 }
 
 TEST_CASE("hcl: syntax errors are diagnostics with line and column, and the rest is kept") {
-    hcl::File file =
-        hcl::parse("resource \"a\" \"b\" {\n  x = \"ok\"\n  y = 1 +\n}\n\nvariable \"v\" {\n  default = 1\n}\n", 0);
+    hcl::File file = hcl::parse(
+        "resource \"a\" \"b\" {\n  x = \"ok\"\n  y = 1 +\n}\n\nvariable \"v\" {\n  default = "
+        "1\n}\n",
+        0);
     REQUIRE_FALSE(file.diagnostics.empty());
     CHECK(file.diagnostics[0].code == DiagnosticCode::ParseError);
     CHECK(file.diagnostics[0].position.line >= 3);
     bool variable_kept = false;
-    for (const hcl::Block& b : file.body.blocks) variable_kept |= b.type == "variable";
+    for (const hcl::Block& b : file.body.blocks)
+        variable_kept |= b.type == "variable";
     CHECK(variable_kept);
     CHECK(file.body.blocks.at(0).body.attribute("x") != nullptr);
 }
@@ -165,10 +165,11 @@ resource "aws_kms_key" "k" {
 )");
     TerraformScan scan = scan_terraform(dir);
     CHECK(scan.result.diagnostics.empty());
-    CHECK(scan.addresses() == std::vector<std::string>{
-                                  "aws_kms_key.k[0]", "aws_kms_key.k[1]", "aws_s3_bucket.zone[\"curated\"]",
-                                  "aws_s3_bucket.zone[\"raw\"]", "aws_s3_bucket_versioning.zone[\"curated\"]",
-                                  "aws_s3_bucket_versioning.zone[\"raw\"]"});
+    CHECK(scan.addresses() == std::vector<std::string>{"aws_kms_key.k[0]", "aws_kms_key.k[1]",
+                                                       "aws_s3_bucket.zone[\"curated\"]",
+                                                       "aws_s3_bucket.zone[\"raw\"]",
+                                                       "aws_s3_bucket_versioning.zone[\"curated\"]",
+                                                       "aws_s3_bucket_versioning.zone[\"raw\"]"});
     const Resource* raw = scan.find("aws_s3_bucket.zone[\"raw\"]");
     REQUIRE(raw != nullptr);
     CHECK(raw->type == "AWS::S3::Bucket");
@@ -227,7 +228,9 @@ resource "aws_thing" "uses" {
     CHECK(key->as_unknown().references.at(0).target == "module.payments.aws_kms_key.this");
 }
 
-TEST_CASE("terraform: variable precedence is default < environment < tfvars < auto.tfvars < --var-file < --var") {
+TEST_CASE(
+    "terraform: variable precedence is default < environment < tfvars < auto.tfvars < --var-file < "
+    "--var") {
     TempDir dir;
     dir.write("main.tf", R"(variable "a" { default = "default" }
 variable "b" { default = "default" }
@@ -299,12 +302,18 @@ resource "aws_security_group_rule" "rdp" {
     CHECK(scan.find("aws_security_group_rule.rdp")->type == "aws_security_group_rule");
 }
 
-TEST_CASE("terraform: module cycles, unknown counts and missing modules end with diagnostics, not hangs") {
+TEST_CASE(
+    "terraform: module cycles, unknown counts and missing modules end with diagnostics, not "
+    "hangs") {
     TempDir dir;
-    dir.write("a/main.tf", "module \"b\" {\n  source = \"../b\"\n}\nresource \"aws_thing\" \"a\" {}\n");
-    dir.write("b/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nresource \"aws_thing\" \"b\" {}\n");
-    dir.write("root/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nmodule \"gone\" {\n  source = \"./missing\"\n}\n"
-                              "module \"registry\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\n");
+    dir.write("a/main.tf",
+              "module \"b\" {\n  source = \"../b\"\n}\nresource \"aws_thing\" \"a\" {}\n");
+    dir.write("b/main.tf",
+              "module \"a\" {\n  source = \"../a\"\n}\nresource \"aws_thing\" \"b\" {}\n");
+    dir.write(
+        "root/main.tf",
+        "module \"a\" {\n  source = \"../a\"\n}\nmodule \"gone\" {\n  source = \"./missing\"\n}\n"
+        "module \"registry\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\n");
     TerraformScan scan = scan_terraform(dir, "root");
     bool cycle = false, missing = false, registry = false;
     for (const Diagnostic& d : scan.result.diagnostics) {
@@ -319,7 +328,8 @@ TEST_CASE("terraform: module cycles, unknown counts and missing modules end with
     CHECK(scan.find("module.a.module.b.aws_thing.b") != nullptr);
 }
 
-TEST_CASE("terraform: policy documents compose through source_policy_documents, count and replace()") {
+TEST_CASE(
+    "terraform: policy documents compose through source_policy_documents, count and replace()") {
     // Regression: a composed document crashed the evaluator, and replace() of placeholders with
     // a value known only after apply turned the whole policy unknown.
     TempDir dir;
@@ -375,18 +385,25 @@ resource "aws_s3_bucket_policy" "this" {
     CHECK(statements->as_list()[1].find("Action")->as_list()[0].as_string() == "s3:GetObject");
 }
 
-TEST_CASE("terraform: registry modules installed by terraform init are evaluated from .terraform/modules") {
+TEST_CASE(
+    "terraform: registry modules installed by terraform init are evaluated from "
+    ".terraform/modules") {
     TempDir dir;
-    dir.write("live/main.tf", "module \"store\" {\n  source  = \"example-org/store/aws\"\n  version = \"1.2.0\"\n  name    = \"ledger\"\n}\n"
-                              "module \"absent\" {\n  source = \"example-org/other/aws\"\n}\n");
-    dir.write("live/.terraform/modules/modules.json",
-              R"({"Modules":[{"Key":"","Source":"","Dir":"."},)"
-              R"({"Key":"store","Source":"registry.terraform.io/example-org/store/aws","Version":"1.2.0","Dir":".terraform/modules/store"},)"
-              R"({"Key":"store.inner","Source":"./inner","Dir":".terraform/modules/store/inner"}]})");
-    dir.write("live/.terraform/modules/store/main.tf",
-              "variable \"name\" {}\nresource \"aws_dynamodb_table\" \"this\" {\n  name = var.name\n}\n"
-              "module \"inner\" {\n  source = \"./inner\"\n}\n");
-    dir.write("live/.terraform/modules/store/inner/main.tf", "resource \"aws_kms_key\" \"this\" {}\n");
+    dir.write("live/main.tf",
+              "module \"store\" {\n  source  = \"example-org/store/aws\"\n  version = \"1.2.0\"\n  "
+              "name    = \"ledger\"\n}\n"
+              "module \"absent\" {\n  source = \"example-org/other/aws\"\n}\n");
+    dir.write(
+        "live/.terraform/modules/modules.json",
+        R"({"Modules":[{"Key":"","Source":"","Dir":"."},)"
+        R"({"Key":"store","Source":"registry.terraform.io/example-org/store/aws","Version":"1.2.0","Dir":".terraform/modules/store"},)"
+        R"({"Key":"store.inner","Source":"./inner","Dir":".terraform/modules/store/inner"}]})");
+    dir.write(
+        "live/.terraform/modules/store/main.tf",
+        "variable \"name\" {}\nresource \"aws_dynamodb_table\" \"this\" {\n  name = var.name\n}\n"
+        "module \"inner\" {\n  source = \"./inner\"\n}\n");
+    dir.write("live/.terraform/modules/store/inner/main.tf",
+              "resource \"aws_kms_key\" \"this\" {}\n");
     TerraformScan scan = scan_terraform(dir, "live");
     const Resource* table = scan.find("module.store.aws_dynamodb_table.this");
     REQUIRE(table != nullptr);
@@ -395,7 +412,8 @@ TEST_CASE("terraform: registry modules installed by terraform init are evaluated
     CHECK(scan.find("module.store.module.inner.aws_kms_key.this") != nullptr);
     bool absent_noted = false;
     for (const Diagnostic& d : scan.result.diagnostics) {
-        absent_noted |= d.severity == DiagnosticSeverity::Note && d.message.find("module absent") != std::string::npos;
+        absent_noted |= d.severity == DiagnosticSeverity::Note &&
+                        d.message.find("module absent") != std::string::npos;
     }
     CHECK(absent_noted);
 }
@@ -403,7 +421,9 @@ TEST_CASE("terraform: registry modules installed by terraform init are evaluated
 TEST_CASE("terraform: path.module is relative to the root module, where file() resolves paths") {
     // Regression: file("${path.module}/x") in a child module looked in the module's folder twice.
     TempDir dir;
-    dir.write("modules/site/main.tf", "resource \"aws_thing\" \"page\" {\n  body = file(\"${path.module}/index.html\")\n  where = path.module\n}\n");
+    dir.write("modules/site/main.tf",
+              "resource \"aws_thing\" \"page\" {\n  body = file(\"${path.module}/index.html\")\n  "
+              "where = path.module\n}\n");
     dir.write("modules/site/index.html", "<h1>hello</h1>");
     dir.write("live/main.tf", "module \"site\" {\n  source = \"../modules/site\"\n}\n");
     TerraformScan scan = scan_terraform(dir, "live");
@@ -441,13 +461,15 @@ resource "aws_dynamodb_table" "t" {
     CHECK(scan.result.diagnostics.empty());
     const Resource* orders = scan.find("aws_dynamodb_table.t[\"orders\"]");
     REQUIRE(orders != nullptr);
-    const Value* pitr = at(orders->properties, {"PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"});
+    const Value* pitr =
+        at(orders->properties, {"PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"});
     REQUIRE(pitr != nullptr);
     CHECK(pitr->is_bool());
     CHECK_FALSE(pitr->as_bool());
     CHECK(pitr->range().begin.line == 3);  // the default in the type
     CHECK(at(scan.find("aws_dynamodb_table.t[\"payments\"]")->properties,
-             {"PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"})->as_bool());
+             {"PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"})
+              ->as_bool());
 }
 
 TEST_CASE("terraform: JSON syntax (.tf.json, .tfvars.json) evaluates like HCL") {
@@ -467,15 +489,21 @@ TEST_CASE("terraform: JSON syntax (.tf.json, .tfvars.json) evaluates like HCL") 
     REQUIRE(key != nullptr);
     CHECK(key->properties.find("Description")->as_string() == "prod-data");
     CHECK_FALSE(key->properties.find("EnableKeyRotation")->as_bool());
-    CHECK(key->properties.find("Description")->range().begin.line == 3);  // where the value was made
+    CHECK(key->properties.find("Description")->range().begin.line ==
+          3);  // where the value was made
     const Resource* table = scan.find("aws_dynamodb_table.events");
     REQUIRE(table != nullptr);
-    CHECK(at(table->properties, {"PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"})->as_bool());
+    CHECK(at(table->properties, {"PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"})
+              ->as_bool());
 }
 
-TEST_CASE("terraform: templatefile() renders a template file with its variables, inside the scan root only") {
+TEST_CASE(
+    "terraform: templatefile() renders a template file with its variables, inside the scan root "
+    "only") {
     TempDir dir;
-    dir.write("policy.json.tftpl", "{\"Bucket\": \"${bucket}\", \"Ids\": [%{ for id in ids }\"${id}\",%{ endfor }\"end\"]}");
+    dir.write(
+        "policy.json.tftpl",
+        "{\"Bucket\": \"${bucket}\", \"Ids\": [%{ for id in ids }\"${id}\",%{ endfor }\"end\"]}");
     dir.write("main.tf", R"(resource "aws_thing" "t" {
   doc     = templatefile("${path.module}/policy.json.tftpl", { bucket = "logs", ids = ["a", "b"] })
   escaped = templatefile("../outside.tftpl", {})
@@ -484,7 +512,8 @@ TEST_CASE("terraform: templatefile() renders a template file with its variables,
     TerraformScan scan = scan_terraform(dir);
     const Resource* t = scan.find("aws_thing.t");
     REQUIRE(t != nullptr);
-    CHECK(t->properties.find("doc")->as_string() == "{\"Bucket\": \"logs\", \"Ids\": [\"a\",\"b\",\"end\"]}");
+    CHECK(t->properties.find("doc")->as_string() ==
+          "{\"Bucket\": \"logs\", \"Ids\": [\"a\",\"b\",\"end\"]}");
     CHECK(t->properties.find("doc")->range().begin.line == 2);
     CHECK(t->properties.find("escaped")->is_unknown());
     REQUIRE_FALSE(scan.result.diagnostics.empty());
