@@ -1,5 +1,7 @@
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include "reporters/reporter.h"
 
 namespace bulwark {
@@ -25,13 +27,6 @@ Json crossrefs_of(const Rule& rule) {
     return crossrefs;
 }
 
-const Rule* rule_named(const ScanResult& scan, std::string_view id) {
-    for (const Rule* rule : scan.rules) {
-        if (rule->id == id) return rule;
-    }
-    return nullptr;
-}
-
 std::string dump(const Json& json) {
     return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
@@ -40,6 +35,9 @@ std::string dump(const Json& json) {
 
 std::string render_json(const ReportContext& context) {
     const ScanResult& scan = context.scan;
+    std::map<std::string_view, const Rule*> rules;  // looked up once per finding
+    for (const Rule* rule : scan.rules)
+        rules.emplace(rule->id, rule);
     Json results = Json::array();
     std::size_t failed = 0;
     std::size_t suppressed = 0;
@@ -50,7 +48,8 @@ std::string render_json(const ReportContext& context) {
     }
     for (const Finding& finding : scan.findings) {
         const Resource& resource = scan.graph.resource(finding.resource);
-        const Rule* rule = rule_named(scan, finding.rule_id);
+        auto named = rules.find(finding.rule_id);
+        const Rule* rule = named == rules.end() ? nullptr : named->second;
         Json result;
         result["rule_id"] = finding.rule_id;
         result["title"] = rule ? rule->title : "";
