@@ -18,6 +18,30 @@ Json frameworks_of(const Rule& rule) {
     return frameworks;
 }
 
+// Parameter values are scalars or lists of strings (the loader checks their declared types).
+Json parameter_json(const Value& value) {
+    if (value.is_bool()) return value.as_bool();
+    if (value.is_number()) return value.as_number();
+    if (value.is_string()) return value.as_string();
+    Json items = Json::array();
+    if (value.is_list()) {
+        for (const Value& item : value.as_list())
+            items.push_back(parameter_json(item));
+    }
+    return items;
+}
+
+Json parameters_of(const Rule& rule) {
+    Json out = Json::object();
+    for (const RuleParameter& parameter : rule.parameters) {
+        out[parameter.name] = {{"type", parameter_type_name(parameter.type)},
+                               {"default", parameter_json(parameter.default_value)},
+                               {"value", parameter_json(parameter.value)},
+                               {"description", parameter.description}};
+    }
+    return out;
+}
+
 Json crossrefs_of(const Rule& rule) {
     Json crossrefs = Json::object();
     for (std::string_view key : kCrossrefKeys) {
@@ -118,7 +142,8 @@ std::string render_rule_list_json(const RuleCatalog& catalog) {
                          {"severity", to_string(rule.severity)},
                          {"resource_types", rule.resource_types},
                          {"frameworks", frameworks_of(rule)},
-                         {"crossrefs", crossrefs_of(rule)}});
+                         {"crossrefs", crossrefs_of(rule)},
+                         {"parameters", parameters_of(rule)}});
     }
     return dump(rules);
 }

@@ -161,6 +161,17 @@ std::string render_rule_details(const Rule& rule, const RuleCatalog& catalog) {
             }
         }
     }
+    if (!rule.parameters.empty()) {
+        out += "\nParameters (set with --rule-param " + rule.id + ".NAME=VALUE):\n";
+        for (const RuleParameter& parameter : rule.parameters) {
+            out += "  " + parameter.name + " (" + std::string(parameter_type_name(parameter.type)) +
+                   ") = " + describe(parameter.value);
+            if (describe(parameter.value) != describe(parameter.default_value)) {
+                out += " (default " + describe(parameter.default_value) + ")";
+            }
+            out += "\n      " + parameter.description + "\n";
+        }
+    }
     if (!rule.crossrefs.empty()) {
         out += "\nEquivalent checks:\n";
         for (const auto& [tool, ids] : rule.crossrefs) {

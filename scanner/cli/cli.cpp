@@ -6,8 +6,11 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <optional>
 
+#include "io/document_reader.h"
 #include "parsers/cloudformation/cloudformation_frontend.h"
 #include "parsers/terraform/plan_frontend.h"
 #include "parsers/terraform/terraform_frontend.h"
@@ -30,6 +33,7 @@ struct ScanArgs {
     std::vector<std::string> outputs;
     std::string fail_on = "high";
     std::vector<std::string> rule_dirs;
+    std::vector<std::string> rule_params;
     std::vector<std::string> only;
     std::vector<std::string> skip;
     std::vector<std::string> include;
@@ -47,6 +51,7 @@ struct ScanArgs {
 struct RulesArgs {
     std::string format = "text";
     std::vector<std::string> rule_dirs;
+    std::vector<std::string> rule_params;
     std::string rule_id;
 };
 
@@ -71,10 +76,35 @@ std::vector<std::string> split_list(const std::vector<std::string>& items) {
     return out;
 }
 
+// `--rule-param RULE.NAME=VALUE`, the value read as a YAML scalar or flow list ([a, b]).
+std::optional<std::map<std::string, ParameterValues>> parse_rule_params(
+    const std::vector<std::string>& items, std::ostream& err) {
+    std::map<std::string, ParameterValues> out;
+    for (const std::string& item : items) {
+        const std::size_t equals = item.find('=');
+        const std::size_t dot = item.substr(0, equals).rfind('.');
+        if (equals == std::string::npos || dot == std::string::npos || dot == 0 ||
+            dot + 1 == equals) {
+            err << "bulwark: --rule-param takes RULE-ID.PARAMETER=VALUE, not '" << item << "'\n";
+            return std::nullopt;
+        }
+        ReadResult value = read_yaml(item.substr(equals + 1), kNoFile);
+        if (!value.value) {
+            err << "bulwark: --rule-param " << item << ": the value is not valid YAML\n";
+            return std::nullopt;
+        }
+        out[item.substr(0, dot)][item.substr(dot + 1, equals - dot - 1)] = *value.value;
+    }
+    return out;
+}
+
 const RuleCatalog* load_catalog(const std::vector<std::string>& rule_dirs,
+                                const std::vector<std::string>& rule_params,
                                 std::unique_ptr<RuleCatalog>& holder, std::ostream& err,
                                 bool with_frameworks = true) {
-    auto loaded = RuleCatalog::load(as_paths(rule_dirs), with_frameworks);
+    auto parameters = parse_rule_params(rule_params, err);
+    if (!parameters) return nullptr;
+    auto loaded = RuleCatalog::load(as_paths(rule_dirs), with_frameworks, *parameters);
     if (auto* errors = std::get_if<std::vector<RuleFileError>>(&loaded)) {
         for (const RuleFileError& error : *errors)
             err << "error: " << format_error(error) << "\n";
@@ -109,7 +139,8 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
         }
         auto format = parse_output_format(name);
         if (!format) {
-            err << "bulwark: unknown output format '" << name << "' (expected text, json or resources)\n";
+            err << "bulwark: unknown output format '" << name
+                << "' (expected text, json or resources)\n";
             return kExitUsage;
         }
         if (path.empty() || path == "-") {
@@ -134,7 +165,7 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
     }
 
     std::unique_ptr<RuleCatalog> holder;
-    const RuleCatalog* catalog = load_catalog(args.rule_dirs, holder, err, false);
+    const RuleCatalog* catalog = load_catalog(args.rule_dirs, args.rule_params, holder, err, false);
     if (catalog == nullptr) return kExitUsage;
 
     // Gating must never silently do nothing: an unknown rule ID is an error.
@@ -204,7 +235,8 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
         }
         terraform_options.var_files.push_back(fs::absolute(file).string());
     }
-    frontends.push_back(std::make_unique<terraform::TerraformFrontend>(std::move(terraform_options)));
+    frontends.push_back(
+        std::make_unique<terraform::TerraformFrontend>(std::move(terraform_options)));
     ScanResult result = scan(options, frontends);
 
     // A path that does not exist is a usage error, not an input problem.
@@ -256,7 +288,7 @@ int run_rules_list(const RulesArgs& args, std::ostream& out, std::ostream& err) 
         return kExitUsage;
     }
     std::unique_ptr<RuleCatalog> holder;
-    const RuleCatalog* catalog = load_catalog(args.rule_dirs, holder, err);
+    const RuleCatalog* catalog = load_catalog(args.rule_dirs, args.rule_params, holder, err);
     if (catalog == nullptr) return kExitUsage;
     if (args.format == "json")
         out << render_rule_list_json(*catalog);
@@ -269,7 +301,7 @@ int run_rules_list(const RulesArgs& args, std::ostream& out, std::ostream& err) 
 
 int run_rules_show(const RulesArgs& args, std::ostream& out, std::ostream& err) {
     std::unique_ptr<RuleCatalog> holder;
-    const RuleCatalog* catalog = load_catalog(args.rule_dirs, holder, err);
+    const RuleCatalog* catalog = load_catalog(args.rule_dirs, args.rule_params, holder, err);
     if (catalog == nullptr) return kExitUsage;
     const Rule* rule = catalog->find(args.rule_id);
     if (rule == nullptr) {
@@ -299,13 +331,16 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     CLI::App* scan = app.add_subcommand("scan", "Scan infrastructure code for violations");
     scan->add_option("paths", scan_args.paths, "Files or directories to scan (default: .)");
     scan->add_option("-f,--format", scan_args.formats,
-                     "Output format: text, json, or resources (the graph as Bulwark sees it); repeat for several, or write FORMAT:FILE");
+                     "Output format: text, json, or resources (the graph as Bulwark sees it); "
+                     "repeat for several, or write FORMAT:FILE");
     scan->add_option("-o,--output", scan_args.outputs,
                      "File for the matching --format (default: standard output)");
     scan->add_option("--fail-on", scan_args.fail_on,
                      "Exit 1 when a finding has this severity or higher: critical, high, medium, "
                      "low, info, none (default: high)");
     scan->add_option("--rules", scan_args.rule_dirs, "Also load rules from this directory");
+    scan->add_option("--rule-param", scan_args.rule_params,
+                     "Set a rule parameter: RULE-ID.PARAMETER=VALUE (see `bulwark rules show`)");
     scan->add_option("--only", scan_args.only, "Run only these rules (IDs, comma-separated)");
     scan->add_option("--skip", scan_args.skip, "Do not run these rules (IDs, comma-separated)");
     scan->add_option("--include", scan_args.include, "Only scan files matching this glob");
@@ -333,9 +368,13 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     rules_list->add_option("--format", rules_args.format,
                            "text, json or markdown (the docs catalog)");
     rules_list->add_option("--rules", rules_args.rule_dirs, "Also load rules from this directory");
+    rules_list->add_option("--rule-param", rules_args.rule_params,
+                           "Set a rule parameter: RULE-ID.PARAMETER=VALUE");
     CLI::App* rules_show = rules->add_subcommand("show", "Show one rule in full");
     rules_show->add_option("rule", rules_args.rule_id, "Rule ID")->required();
     rules_show->add_option("--rules", rules_args.rule_dirs, "Also load rules from this directory");
+    rules_show->add_option("--rule-param", rules_args.rule_params,
+                           "Set a rule parameter: RULE-ID.PARAMETER=VALUE");
     CLI::App* rules_builtins =
         rules->add_subcommand("builtins", "List the built-in check functions");
 

@@ -17,6 +17,20 @@ inline constexpr std::string_view kFrameworkKeys[] = {
 inline constexpr std::string_view kCrossrefKeys[] = {"checkov", "trivy", "kics", "cdk-nag",
                                                      "cfn-nag"};
 
+// A threshold or list a rule exposes to configuration (`rule-id.param`), declared in the rule
+// file with its type and default.
+enum class ParameterType { Integer, Number, String, Boolean, StringList };
+
+struct RuleParameter {
+    std::string name;
+    ParameterType type = ParameterType::String;
+    std::string description;
+    Value default_value;
+    Value value;  // the effective value: the default, or the configured override
+};
+
+std::string_view parameter_type_name(ParameterType type);
+
 struct Rule {
     std::string id;
     std::string title;
@@ -24,7 +38,8 @@ struct Rule {
     std::string description;
     std::map<std::string, std::string> remediation;  // format (or "default") -> text
     std::vector<std::string> resource_types;
-    std::optional<Condition> when;  // the rule applies only to resources where this holds
+    std::vector<RuleParameter> parameters;  // in file order
+    std::optional<Condition> when;          // the rule applies only to resources where this holds
     Condition check;
     std::string message;
     std::map<std::string, std::vector<std::string>>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "io/document_reader.h"
@@ -117,14 +118,29 @@ const Rule* RuleCatalog::find(std::string_view id) const {
 }
 
 std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
-    const std::vector<std::filesystem::path>& user_rule_dirs, bool with_frameworks) {
+    const std::vector<std::filesystem::path>& user_rule_dirs, bool with_frameworks,
+    const std::map<std::string, ParameterValues>& parameters) {
     with_frameworks = with_frameworks || !user_rule_dirs.empty();
     RuleCatalog catalog;
     std::vector<RuleFileError> errors;
     std::vector<Rule> rules;
 
+    std::set<std::string> configured;  // rule IDs whose parameter overrides were applied
     auto add_rule = [&](std::string_view path, std::string_view content) {
         auto loaded = load_rule(path, content);
+        if (auto* rule = std::get_if<Rule>(&loaded); rule && !parameters.empty()) {
+            // Overrides are substituted when a check is compiled, so a configured rule is read
+            // again with them (only configured rules pay for it).
+            auto names = rule->aliases;
+            names.push_back(rule->id);
+            for (const std::string& name : names) {
+                auto found = parameters.find(name);
+                if (found == parameters.end()) continue;
+                configured.insert(name);
+                loaded = load_rule(path, content, found->second);
+                break;
+            }
+        }
         if (auto* problems = std::get_if<std::vector<RuleFileError>>(&loaded)) {
             errors.insert(errors.end(), problems->begin(), problems->end());
         } else {
@@ -206,6 +222,12 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
                                           " catalog (rules/frameworks/" + key + ".yaml)"});
                 }
             }
+        }
+    }
+    for (const auto& [id, values] : parameters) {
+        if (!configured.contains(id)) {
+            errors.push_back(
+                {"", {}, "parameters are configured for '" + id + "', which is no rule"});
         }
     }
     for (const Rule& rule : rules) {

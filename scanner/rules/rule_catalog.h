@@ -37,8 +37,11 @@ class RuleCatalog {
     // Framework catalogs are read when asked for, and always when user rules are loaded (their
     // control IDs are checked against them). The built-in rules are checked by the test suite, so
     // a plain scan does not pay for reading every framework at start-up.
+    // `parameters` overrides rule parameters by rule ID (or alias) and parameter name; naming a
+    // rule or parameter that does not exist is an error.
     static std::variant<RuleCatalog, std::vector<RuleFileError>> load(
-        const std::vector<std::filesystem::path>& user_rule_dirs, bool with_frameworks = true);
+        const std::vector<std::filesystem::path>& user_rule_dirs, bool with_frameworks = true,
+        const std::map<std::string, ParameterValues>& parameters = {});
 
     const std::vector<Rule>& rules() const { return rules_; }
     // By ID or alias.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "io/document_reader.h"
 #include "rules/builtins.h"
@@ -12,9 +13,41 @@ namespace bulwark {
 namespace {
 
 constexpr std::string_view kRuleKeys[] = {
-    "id",      "title",      "severity",  "description", "remediation", "resource",   "check",
-    "message", "frameworks", "crossrefs", "references",  "aliases",     "deprecated", "when",
+    "id",         "title",   "severity",   "description", "remediation",
+    "resource",   "check",   "message",    "frameworks",  "crossrefs",
+    "references", "aliases", "deprecated", "when",        "parameters",
 };
+constexpr std::string_view kParameterKeys[] = {"type", "default", "description"};
+
+struct ParameterTypeName {
+    std::string_view name;
+    ParameterType type;
+};
+constexpr ParameterTypeName kParameterTypes[] = {
+    {"integer", ParameterType::Integer},        {"number", ParameterType::Number},
+    {"string", ParameterType::String},          {"boolean", ParameterType::Boolean},
+    {"string_list", ParameterType::StringList},
+};
+
+bool has_type(const Value& value, ParameterType type) {
+    switch (type) {
+        case ParameterType::Integer:
+            return value.is_number() &&
+                   value.as_number() ==
+                       static_cast<double>(static_cast<long long>(value.as_number()));
+        case ParameterType::Number:
+            return value.is_number();
+        case ParameterType::String:
+            return value.is_string();
+        case ParameterType::Boolean:
+            return value.is_bool();
+        case ParameterType::StringList:
+            if (!value.is_list()) return false;
+            return std::all_of(value.as_list().begin(), value.as_list().end(),
+                               [](const Value& item) { return item.is_string(); });
+    }
+    return false;
+}
 constexpr std::string_view kRemediationKeys[] = {"cloudformation", "terraform", "cdk", "default"};
 
 struct OperatorSpec {
@@ -75,7 +108,8 @@ std::string_view file_stem(std::string_view path) {
 
 class RuleReader {
   public:
-    explicit RuleReader(std::string_view path) : path_(path) {}
+    RuleReader(std::string_view path, const ParameterValues& overrides)
+        : path_(path), overrides_(overrides) {}
 
     std::variant<Rule, std::vector<RuleFileError>> read(std::string_view content) {
         ReadResult document = read_yaml(content, 0);
@@ -141,19 +175,138 @@ class RuleReader {
                 rule.deprecated_by = by->as_string();
             }
         }
+        read_parameters(root, rule);
         if (const Value* when = root.find("when")) {
-            if (auto compiled = compile(*when)) rule.when = std::move(*compiled);
+            if (auto compiled = compile(with_parameters(*when, rule))) {
+                rule.when = std::move(*compiled);
+            }
         }
         if (const Value* check = root.find("check")) {
-            if (auto compiled = compile(*check)) rule.check = std::move(*compiled);
+            if (auto compiled = compile(with_parameters(*check, rule))) {
+                rule.check = std::move(*compiled);
+            }
         } else {
             error(root, "missing required field 'check'");
+        }
+        for (const RuleParameter& parameter : rule.parameters) {
+            if (!used_parameters_.contains(parameter.name)) {
+                error(parameter.default_value,
+                      "parameter '" + parameter.name + "' is declared but never used");
+            }
         }
         if (!errors_.empty()) return errors_;
         return rule;
     }
 
   private:
+    // `parameters: {name: {type, default, description}}`; configured overrides replace defaults.
+    void read_parameters(const Value& root, Rule& rule) {
+        const Value* declared = root.find("parameters");
+        if (declared != nullptr && !declared->is_map()) {
+            error(*declared, "parameters must map names to {type, default, description}");
+            declared = nullptr;
+        }
+        if (declared != nullptr) {
+            for (const Value::Entry& entry : declared->as_map()) {
+                if (auto parameter = read_parameter(entry)) {
+                    rule.parameters.push_back(std::move(*parameter));
+                }
+            }
+        }
+        for (const auto& [name, value] : overrides_) {
+            auto parameter = std::find_if(rule.parameters.begin(), rule.parameters.end(),
+                                          [&](const RuleParameter& p) { return p.name == name; });
+            if (parameter == rule.parameters.end()) {
+                error(value, "rule " + rule.id + " has no parameter '" + name + "'");
+            } else if (!has_type(value, parameter->type)) {
+                error(value, "parameter " + rule.id + "." + name + " takes a value of type " +
+                                 std::string(parameter_type_name(parameter->type)));
+            } else {
+                parameter->value = value;
+            }
+        }
+    }
+
+    std::optional<RuleParameter> read_parameter(const Value::Entry& entry) {
+        const bool snake_case =
+            !entry.key.empty() && entry.key.front() >= 'a' && entry.key.front() <= 'z' &&
+            entry.key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") ==
+                std::string::npos;
+        if (!snake_case) {
+            error(entry.key_range.begin, "parameter names are lower-case snake_case");
+            return std::nullopt;
+        }
+        const Value& spec = entry.value;
+        if (!spec.is_map()) {
+            error(spec, "parameter '" + entry.key + "' must be {type, default, description}");
+            return std::nullopt;
+        }
+        for (const Value::Entry& key : spec.as_map()) {
+            if (!one_of(key.key, kParameterKeys)) {
+                error(key.key_range.begin, "unknown parameter field '" + key.key +
+                                               "' (expected one of " + list_of(kParameterKeys) +
+                                               ")");
+            }
+        }
+        RuleParameter parameter;
+        parameter.name = entry.key;
+        const Value* type = spec.find("type");
+        const ParameterTypeName* known = nullptr;
+        for (const ParameterTypeName& candidate : kParameterTypes) {
+            if (type != nullptr && type->is_string() && type->as_string() == candidate.name) {
+                known = &candidate;
+            }
+        }
+        if (known == nullptr) {
+            error(type ? *type : spec,
+                  "parameter type must be integer, number, string, boolean or string_list");
+            return std::nullopt;
+        }
+        parameter.type = known->type;
+        parameter.description = required_string(spec, "description");
+        const Value* fallback = spec.find("default");
+        if (fallback == nullptr || !has_type(*fallback, parameter.type)) {
+            error(fallback ? *fallback : spec, "parameter '" + entry.key +
+                                                   "' needs a default of type " +
+                                                   std::string(known->name));
+            return std::nullopt;
+        }
+        parameter.default_value = *fallback;
+        parameter.value = *fallback;
+        return parameter;
+    }
+
+    // A copy of a condition in which every `{param: name}` is replaced by the parameter's value.
+    Value with_parameters(const Value& condition, const Rule& rule) {
+        if (condition.is_list()) {
+            Value::List items;
+            for (const Value& item : condition.as_list())
+                items.push_back(with_parameters(item, rule));
+            return Value::list(std::move(items), condition.range());
+        }
+        if (!condition.is_map()) return condition;
+        const Value* name = condition.find("param");
+        if (name != nullptr && condition.as_map().size() == 1) {
+            for (const RuleParameter& parameter : rule.parameters) {
+                if (name->is_string() && parameter.name == name->as_string()) {
+                    used_parameters_.insert(parameter.name);
+                    Value value = parameter.value;
+                    value.set_range(condition.range());
+                    return value;
+                }
+            }
+            error(*name, "unknown parameter '" + describe(*name) + "'");
+            return condition;
+        }
+        Value::Map entries;
+        for (const Value::Entry& entry : condition.as_map()) {
+            Value::Entry copy = entry;
+            copy.value = with_parameters(entry.value, rule);
+            entries.push_back(std::move(copy));
+        }
+        return Value::map(std::move(entries), condition.range());
+    }
+
     void error(SourcePosition at, std::string message) {
         errors_.push_back({std::string(path_), at, std::move(message)});
     }
@@ -535,6 +688,8 @@ class RuleReader {
     }
 
     std::string_view path_;
+    const ParameterValues& overrides_;
+    std::set<std::string> used_parameters_;
     std::vector<RuleFileError> errors_;
 };
 
@@ -549,9 +704,17 @@ std::string format_error(const RuleFileError& error) {
     return out + ": " + error.message;
 }
 
+std::string_view parameter_type_name(ParameterType type) {
+    for (const ParameterTypeName& candidate : kParameterTypes) {
+        if (candidate.type == type) return candidate.name;
+    }
+    return "string";
+}
+
 std::variant<Rule, std::vector<RuleFileError>> load_rule(std::string_view path,
-                                                         std::string_view content) {
-    return RuleReader(path).read(content);
+                                                         std::string_view content,
+                                                         const ParameterValues& overrides) {
+    return RuleReader(path, overrides).read(content);
 }
 
 }  // namespace bulwark

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -19,8 +20,13 @@ struct RuleFileError {
 
 std::string format_error(const RuleFileError& error);
 
+// Values that replace a rule's parameter defaults, by parameter name.
+using ParameterValues = std::map<std::string, Value, std::less<>>;
+
 // Parses and validates one rule file; every mistake found is returned, not just the first.
+// `overrides` must name declared parameters and match their types.
 std::variant<Rule, std::vector<RuleFileError>> load_rule(std::string_view path,
-                                                         std::string_view content);
+                                                         std::string_view content,
+                                                         const ParameterValues& overrides = {});
 
 }  // namespace bulwark
