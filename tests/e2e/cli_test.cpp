@@ -190,7 +190,7 @@ TEST_CASE("cli: rules list, show and custom rule folders") {
         for (auto it = rule.begin(); it != rule.end(); ++it)
             keys.insert(it.key());
         CHECK(keys == std::set<std::string>{"id", "title", "severity", "resource_types",
-                                            "frameworks", "crossrefs"});
+                                            "frameworks", "crossrefs", "parameters"});
         std::set<std::string> crossref_keys;
         for (auto it = rule["crossrefs"].begin(); it != rule["crossrefs"].end(); ++it)
             crossref_keys.insert(it.key());
@@ -216,6 +216,36 @@ TEST_CASE("cli: rules list, show and custom rule folders") {
     auto rejected = run({"rules", "list", "--rules", broken.path().string()});
     CHECK(rejected.exit_code == 2);
     CHECK(rejected.err.find("aws-x.yaml:3:") != std::string::npos);
+}
+
+TEST_CASE("cli: --rule-param tunes a parameterised rule and rejects what does not exist") {
+    TempDir custom;
+    custom.write("rules/aws-logs-kept.yaml",
+                 "id: aws-logs-kept\ntitle: Logs are kept\nseverity: low\ndescription: d\n"
+                 "remediation: r\nresource: [AWS::Logs::LogGroup]\nparameters:\n  min_days:\n"
+                 "    type: integer\n    default: 365\n    description: Shortest retention.\n"
+                 "check: {path: RetentionInDays, gte: {param: min_days}}\n");
+    custom.write("stack/template.yaml",
+                 "Resources:\n  Logs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n"
+                 "      RetentionInDays: 90\n");
+    const std::string rules = (custom.path() / "rules").string();
+    const std::string stack = (custom.path() / "stack").string();
+    auto strict = run({"scan", stack, "--rules", rules, "--only", "aws-logs-kept", "--format",
+                       "json", "--fail-on", "low"});
+    CHECK(strict.exit_code == 1);
+    auto relaxed = run({"scan", stack, "--rules", rules, "--only", "aws-logs-kept", "--format",
+                        "json", "--fail-on", "low", "--rule-param", "aws-logs-kept.min_days=90"});
+    CHECK(relaxed.exit_code == 0);
+    auto shown = run({"rules", "show", "aws-logs-kept", "--rules", rules, "--rule-param",
+                      "aws-logs-kept.min_days=90"});
+    CHECK(shown.out.find("min_days (integer) = 90 (default 365)") != std::string::npos);
+    for (const char* wrong : {"aws-logs-kept.max_days=1", "aws-nothing.min_days=1",
+                              "aws-logs-kept.min_days=soon", "min_days=1"}) {
+        CAPTURE(wrong);
+        auto rejected = run({"scan", stack, "--rules", rules, "--rule-param", wrong});
+        CHECK(rejected.exit_code == 2);
+        CHECK_FALSE(rejected.err.empty());
+    }
 }
 
 TEST_CASE("cli: the installed binary runs and reports its version") {
@@ -268,13 +298,16 @@ TEST_CASE(
 TEST_CASE("terraform plan JSON gives the same findings as the configuration it was made from") {
     const auto dir = test::source_dir() / "fixtures" / "terraform-plan";
     auto findings = [&](const std::string& path) {
-        auto result = run({"scan", (dir / path).string(), "--root", dir.string(), "--format", "json"});
+        auto result =
+            run({"scan", (dir / path).string(), "--root", dir.string(), "--format", "json"});
         const Json report = Json::parse(result.out);
         CHECK(report["summary"]["diagnostics"] == 0);
         std::set<std::string> out;
         for (const Json& r : report["results"]) {
-            out.insert(r["rule_id"].get<std::string>() + " " + r["resource"]["address"].get<std::string>());
-            CHECK(r["resource"]["format"] == (path == "plan.json" ? "terraform-plan" : "terraform"));
+            out.insert(r["rule_id"].get<std::string>() + " " +
+                       r["resource"]["address"].get<std::string>());
+            CHECK(r["resource"]["format"] ==
+                  (path == "plan.json" ? "terraform-plan" : "terraform"));
         }
         return out;
     };
