@@ -140,6 +140,7 @@ std::string render_rule_list_json(const RuleCatalog& catalog) {
         rules.push_back({{"id", rule.id},
                          {"title", rule.title},
                          {"severity", to_string(rule.severity)},
+                         {"pack", rule.pack},
                          {"resource_types", rule.resource_types},
                          {"frameworks", frameworks_of(rule)},
                          {"crossrefs", crossrefs_of(rule)},

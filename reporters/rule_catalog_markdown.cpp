@@ -25,6 +25,27 @@ std::string cell(std::string text) {
     return out;
 }
 
+std::string table_row(const Rule& rule) {
+    std::string frameworks;
+    for (std::string_view key : kFrameworkKeys) {
+        auto it = rule.frameworks.find(std::string(key));
+        if (it == rule.frameworks.end()) continue;
+        if (!frameworks.empty()) frameworks += "<br>";
+        frameworks += std::string(key) + ": " + joined(it->second, ", ");
+    }
+    std::string crossrefs;
+    for (std::string_view key : kCrossrefKeys) {
+        auto it = rule.crossrefs.find(std::string(key));
+        if (it == rule.crossrefs.end() || it->second.empty()) continue;
+        if (!crossrefs.empty()) crossrefs += "<br>";
+        crossrefs += std::string(key) + ": " + joined(it->second, ", ");
+    }
+    return "| `" + rule.id + "`<br>" + cell(rule.title) + " | " +
+           std::string(to_string(rule.severity)) + " | " +
+           cell(joined(rule.resource_types, "<br>")) + " | " + cell(frameworks) + " | " +
+           cell(crossrefs) + " |\n";
+}
+
 }  // namespace
 
 std::string render_rule_catalog_markdown(const RuleCatalog& catalog) {
@@ -35,29 +56,27 @@ std::string render_rule_catalog_markdown(const RuleCatalog& catalog) {
         "Each rule applies to every format Bulwark reads (CloudFormation, SAM, Terraform, CDK),\n"
         "because the graph speaks CloudFormation. `bulwark rules show <id>` prints a rule in "
         "full.\n\n";
-    out += std::to_string(catalog.rules().size()) + " rules.\n\n";
-    out += "| Rule | Severity | Resources | Frameworks | Equivalent checks |\n";
-    out += "| --- | --- | --- | --- | --- |\n";
-    for (const Rule& rule : catalog.rules()) {
-        std::string frameworks;
-        for (std::string_view key : kFrameworkKeys) {
-            auto it = rule.frameworks.find(std::string(key));
-            if (it == rule.frameworks.end()) continue;
-            if (!frameworks.empty()) frameworks += "<br>";
-            frameworks += std::string(key) + ": " + joined(it->second, ", ");
+    out += std::to_string(catalog.rules().size()) + " rules";
+    std::vector<std::string_view> packs(std::begin(kPackKeys), std::end(kPackKeys));
+    packs.push_back("");  // user rules without a pack
+    std::string sections;
+    std::string counts;
+    for (std::string_view pack : packs) {
+        std::vector<const Rule*> members;
+        for (const Rule& rule : catalog.rules()) {
+            if (rule.pack == pack) members.push_back(&rule);
         }
-        std::string crossrefs;
-        for (std::string_view key : kCrossrefKeys) {
-            auto it = rule.crossrefs.find(std::string(key));
-            if (it == rule.crossrefs.end() || it->second.empty()) continue;
-            if (!crossrefs.empty()) crossrefs += "<br>";
-            crossrefs += std::string(key) + ": " + joined(it->second, ", ");
-        }
-        out += "| `" + rule.id + "`<br>" + cell(rule.title) + " | " +
-               std::string(to_string(rule.severity)) + " | " +
-               cell(joined(rule.resource_types, "<br>")) + " | " + cell(frameworks) + " | " +
-               cell(crossrefs) + " |\n";
+        if (members.empty()) continue;
+        const std::string name = pack.empty() ? std::string("other") : std::string(pack);
+        counts += (counts.empty() ? "" : ", ") + name + " " + std::to_string(members.size());
+        sections += "\n## Pack: " + name + " (" + std::to_string(members.size()) + ")\n\n";
+        sections += "| Rule | Severity | Resources | Frameworks | Equivalent checks |\n";
+        sections += "| --- | --- | --- | --- | --- |\n";
+        for (const Rule* rule : members)
+            sections += table_row(*rule);
     }
+    out += counts.empty() ? ".\n" : " (" + counts + ").\n";
+    out += sections;
     return out;
 }
 

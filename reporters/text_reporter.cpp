@@ -131,7 +131,8 @@ std::string render_rule_list_text(const RuleCatalog& catalog) {
 
 std::string render_rule_details(const Rule& rule, const RuleCatalog& catalog) {
     std::string out;
-    out += rule.id + "  (" + std::string(to_string(rule.severity)) + ")\n";
+    out += rule.id + "  (" + std::string(to_string(rule.severity)) +
+           (rule.pack.empty() ? "" : ", " + rule.pack + " pack") + ")\n";
     out += rule.title + "\n\n";
     out += rule.description;
     if (!out.ends_with('\n')) out += "\n";

@@ -14,6 +14,9 @@ namespace bulwark {
 // Framework keys and crossref keys are closed sets; rule files are checked against them.
 inline constexpr std::string_view kFrameworkKeys[] = {
     "pci-dss-4.0", "soc2", "gdpr", "hipaa", "nist-800-53-r5", "cis-aws-3.0"};
+// Rule packs group rules by what they protect; configuration enables and disables whole packs.
+inline constexpr std::string_view kPackKeys[] = {"data-protection", "identity",   "network",
+                                                 "logging",         "resilience", "configuration"};
 inline constexpr std::string_view kCrossrefKeys[] = {"checkov", "trivy", "kics", "cdk-nag",
                                                      "cfn-nag"};
 
@@ -35,6 +38,7 @@ struct Rule {
     std::string id;
     std::string title;
     Severity severity = Severity::Medium;
+    std::string pack;  // one of kPackKeys; optional for user rules, required for built-in ones
     std::string description;
     std::map<std::string, std::string> remediation;  // format (or "default") -> text
     std::vector<std::string> resource_types;

@@ -13,9 +13,9 @@ namespace bulwark {
 namespace {
 
 constexpr std::string_view kRuleKeys[] = {
-    "id",         "title",   "severity",   "description", "remediation",
-    "resource",   "check",   "message",    "frameworks",  "crossrefs",
-    "references", "aliases", "deprecated", "when",        "parameters",
+    "id",         "title",   "severity",   "description", "remediation", "resource",
+    "check",      "message", "frameworks", "crossrefs",   "references",  "aliases",
+    "deprecated", "when",    "parameters", "pack",
 };
 constexpr std::string_view kParameterKeys[] = {"type", "default", "description"};
 
@@ -144,6 +144,11 @@ class RuleReader {
         rule.title = required_string(root, "title");
         rule.description = required_string(root, "description");
         rule.message = optional_string(root, "message").value_or(rule.title);
+        rule.pack = optional_string(root, "pack").value_or("");
+        if (!rule.pack.empty() && !one_of(rule.pack, kPackKeys)) {
+            error(*root.find("pack"),
+                  "pack '" + rule.pack + "' is not one of " + list_of(kPackKeys));
+        }
         const std::string severity = required_string(root, "severity");
         if (auto parsed = parse_severity(severity)) {
             rule.severity = *parsed;

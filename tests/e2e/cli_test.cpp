@@ -189,7 +189,7 @@ TEST_CASE("cli: rules list, show and custom rule folders") {
         std::set<std::string> keys;
         for (auto it = rule.begin(); it != rule.end(); ++it)
             keys.insert(it.key());
-        CHECK(keys == std::set<std::string>{"id", "title", "severity", "resource_types",
+        CHECK(keys == std::set<std::string>{"id", "title", "severity", "pack", "resource_types",
                                             "frameworks", "crossrefs", "parameters"});
         std::set<std::string> crossref_keys;
         for (auto it = rule["crossrefs"].begin(); it != rule["crossrefs"].end(); ++it)

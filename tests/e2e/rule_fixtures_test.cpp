@@ -120,6 +120,12 @@ TEST_CASE("fixtures: every rule has pass and fail fixtures, and every fixture fo
     }
 }
 
+TEST_CASE("built-in rules: every rule belongs to a pack") {
+    for (const Rule& rule : catalog().rules()) {
+        CHECK_MESSAGE(!rule.pack.empty(), rule.id << " has no pack");
+    }
+}
+
 TEST_CASE("fixtures: pass fixtures produce no finding and are really decided") {
     const fs::path root = test::source_dir() / "fixtures" / "rules";
     for (const Rule& rule : catalog().rules()) {
