@@ -108,6 +108,8 @@ class TemplateParser {
         resource.file = file_;
         resource.scope = std::string(scope_);
         resource.range = entry.key_range;
+        resource.extent =
+            SourceRange{entry.key_range.file, entry.key_range.begin, body.range().end};
         if (const Value* properties = body.find("Properties")) {
             if (!properties->is_map()) {
                 report(properties->range(), DiagnosticCode::InvalidTemplate,

@@ -18,6 +18,7 @@ struct NativeResource {
     std::string scope;    // the root module the instance belongs to
     Value body = Value::map({});
     std::vector<Reference> depends_on;
+    std::vector<SourceRange> module_calls;  // outermost first
 };
 
 }  // namespace bulwark::terraform

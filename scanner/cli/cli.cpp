@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -115,6 +116,16 @@ const RuleCatalog* load_catalog(const std::vector<std::string>& rule_dirs,
     return holder.get();
 }
 
+// Today's date in UTC, YYYY-MM-DD: suppressions that expired before it stop suppressing.
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[11];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+    return text;
+}
+
 struct OutputTarget {
     OutputFormat format;
     std::string path;  // empty: standard output
@@ -187,6 +198,7 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
     }
     ScanOptions options;
     for (const Rule& rule : catalog->rules()) {
+        options.known_rules.push_back(&rule);
         auto named = [&](const std::vector<std::string>& ids) {
             return std::any_of(ids.begin(), ids.end(),
                                [&](const std::string& id) { return catalog->find(id) == &rule; });
@@ -196,6 +208,7 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
         if (named(skip)) continue;
         options.rules.push_back(&rule);
     }
+    options.suppressions.today = today();
 
     std::vector<fs::path> paths = as_paths(args.paths);
     if (paths.empty()) paths.push_back(".");

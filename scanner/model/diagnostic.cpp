@@ -24,6 +24,10 @@ std::string_view to_string(DiagnosticCode code) {
             return "expansion-limit";
         case DiagnosticCode::Unsupported:
             return "unsupported";
+        case DiagnosticCode::InvalidSuppression:
+            return "invalid-suppression";
+        case DiagnosticCode::StaleSuppression:
+            return "stale-suppression";
     }
     return "unknown";
 }

@@ -18,8 +18,10 @@ enum class DiagnosticCode : std::uint8_t {
     BinaryFile,
     UnreadableFile,
     NestingTooDeep,
-    ExpansionLimit,  // YAML aliases or evaluation grew past the limit
-    Unsupported,     // a construct Bulwark does not evaluate (reported once per site)
+    ExpansionLimit,      // YAML aliases or evaluation grew past the limit
+    Unsupported,         // a construct Bulwark does not evaluate (reported once per site)
+    InvalidSuppression,  // a suppression with a syntax mistake, an unknown rule, no reason
+    StaleSuppression,    // a suppression that expired or no longer matches anything
 };
 
 enum class DiagnosticSeverity : std::uint8_t { Error, Warning, Note };

@@ -31,6 +31,11 @@ struct Resource {
     FileId file = kNoFile;
     std::string scope;  // references resolve inside one scope: a template, a module instance
     SourceRange range;  // the resource's header: logical ID line, resource block line
+    // The whole definition (the resource block or mapping), for comments written inside it.
+    SourceRange extent;
+    // Terraform: the module calls that created the resource, outermost first, so a suppression
+    // written on a `module` block covers everything the module creates.
+    std::vector<SourceRange> module_calls;
     Value properties = Value::map({});
     // Resource-level settings: DeletionPolicy, UpdateReplacePolicy, Condition, Metadata, ...
     Value attributes = Value::map({});

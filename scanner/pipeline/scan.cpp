@@ -32,6 +32,7 @@ struct ParsedFile {
     std::vector<Resource> resources;
     std::vector<Diagnostic> diagnostics;
     std::unique_ptr<Artifact> artifact;
+    std::vector<SuppressionComment> comments;
 };
 
 bool read_file(const fs::path& path, std::size_t size, std::string& content) {
@@ -77,6 +78,7 @@ ParsedFile read_and_parse(const DiscoveredFile& file, FileId id, const ScanOptio
         }
         return parsed;
     }
+    if (may_hold_suppressions(content)) parsed.comments = find_suppression_comments(content);
     SourceFile source{id, file.relative, std::move(content)};
     for (std::size_t f = 0; f < frontends.size(); ++f) {
         const auto& frontend = frontends[f];
@@ -121,17 +123,18 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
 
     GraphBuilder builder;
     std::vector<std::vector<LinkInput>> link_inputs(frontends.size());
+    std::vector<std::vector<SuppressionComment>> comments(parsed.size());
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         ParsedFile& file = parsed[i];
+        if (file.recognized) comments[i] = std::move(file.comments);
         if (file.recognized) ++result.counts.files;
         builder.add(std::move(file.resources));
         result.diagnostics.insert(result.diagnostics.end(), file.diagnostics.begin(),
                                   file.diagnostics.end());
         if (file.artifact) {
-            link_inputs[file.frontend].push_back(LinkInput{static_cast<FileId>(i),
-                                                           discovered.files[i].relative,
-                                                           discovered.files[i].absolute,
-                                                           std::move(file.artifact)});
+            link_inputs[file.frontend].push_back(
+                LinkInput{static_cast<FileId>(i), discovered.files[i].relative,
+                          discovered.files[i].absolute, std::move(file.artifact)});
         }
     }
     // Link what spans files. A file read only now (a module outside the scanned paths) joins the
@@ -152,7 +155,10 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
             if (result.files[id] == relative) return SourceFile{id, relative, std::move(content)};
         }
         result.files.push_back(relative);
-        return SourceFile{static_cast<FileId>(result.files.size() - 1), relative, std::move(content)};
+        comments.resize(result.files.size());
+        if (may_hold_suppressions(content)) comments.back() = find_suppression_comments(content);
+        return SourceFile{static_cast<FileId>(result.files.size() - 1), relative,
+                          std::move(content)};
     };
     for (std::size_t f = 0; f < frontends.size(); ++f) {
         if (link_inputs[f].empty()) continue;
@@ -206,8 +212,8 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
                 finding.range = outcome.evidence && outcome.evidence->valid() ? *outcome.evidence
                                                                               : resource.range;
                 finding.message = rule.message;
-                finding.fingerprint = finding_fingerprint(rule.id, resource.address,
-                                                          result.path_of(resource.file), resource.scope);
+                finding.fingerprint = finding_fingerprint(
+                    rule.id, resource.address, result.path_of(resource.file), resource.scope);
                 out.findings.push_back(std::move(finding));
             }
         }
@@ -220,6 +226,21 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
         result.counts.not_applicable += rule_results.counts.not_applicable;
         for (Finding& finding : rule_results.findings)
             result.findings.push_back(std::move(finding));
+    }
+
+    // Accepted risks: the findings stay, marked with who accepted them and why.
+    const SuppressionInput suppression_input{
+        result.graph, comments, result.rules,
+        options.known_rules.empty() ? result.rules : options.known_rules};
+    std::vector<Diagnostic> suppression_problems =
+        apply_suppressions(result.findings, suppression_input, options.suppressions);
+    result.diagnostics.insert(result.diagnostics.end(), suppression_problems.begin(),
+                              suppression_problems.end());
+    for (const Finding& finding : result.findings) {
+        if (finding.status == FindingStatus::Suppressed) {
+            ++result.counts.suppressed;
+            --result.counts.failed;
+        }
     }
 
     auto finding_key = [&](const Finding& f) {

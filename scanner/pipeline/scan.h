@@ -13,6 +13,7 @@
 #include "model/graph.h"
 #include "pipeline/frontend.h"
 #include "rules/rule_catalog.h"
+#include "suppress/suppressor.h"
 
 namespace bulwark {
 
@@ -21,13 +22,17 @@ struct ScanOptions {
     unsigned threads = 0;                          // 0: one per core
     std::size_t max_file_size = 16 * 1024 * 1024;  // larger files are reported and skipped
     std::vector<const Rule*> rules;                // the rules to run (already filtered)
+    // Every rule that exists (IDs a suppression may name even when the rule did not run).
+    std::vector<const Rule*> known_rules;
+    SuppressionOptions suppressions;
 };
 
 struct ScanCounts {
     std::size_t files = 0;   // files a front-end recognised and read
     std::size_t checks = 0;  // rule x resource evaluations
     std::size_t passed = 0;
-    std::size_t failed = 0;
+    std::size_t failed = 0;          // findings that are not suppressed
+    std::size_t suppressed = 0;      // findings accepted by a suppression
     std::size_t undecided = 0;       // could not be decided before deployment
     std::size_t not_applicable = 0;  // the rule's `when` excluded the resource
 };

@@ -54,6 +54,8 @@ Resource to_resource(NativeResource& native, std::string type) {
     resource.file = native.file;
     resource.scope = native.scope;
     resource.range = native.range;
+    resource.extent = native.range;
+    resource.module_calls = native.module_calls;
     resource.range.end = {resource.range.begin.line, resource.range.begin.column + 8};
     resource.properties = Value::map({}, resource.range);
     resource.depends_on = native.depends_on;

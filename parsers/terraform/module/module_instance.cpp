@@ -617,7 +617,13 @@ void ModuleInstance::collect(std::vector<NativeResource>& out) {
         }
     }
     for (const auto& [name, block] : config_.module_calls) {
-        for (auto& [suffix, child] : children(name)) child->collect(out);
+        for (auto& [suffix, child] : children(name)) {
+            const std::size_t first = out.size();
+            child->collect(out);
+            for (std::size_t i = first; i < out.size(); ++i) {
+                out[i].module_calls.insert(out[i].module_calls.begin(), block->range);
+            }
+        }
     }
 }
 
