@@ -17,6 +17,8 @@ struct NativeResource {
     SourceRange range;    // the resource block (its first line is the header)
     std::string scope;    // the root module the instance belongs to
     Value body = Value::map({});
+    // The evaluated `lifecycle { ... }` meta-block (prevent_destroy, ...); empty when absent.
+    Value lifecycle = Value::map({});
     std::vector<Reference> depends_on;
 };
 

@@ -36,6 +36,14 @@ void bucket(const NativeResource& native, Value& properties) {
     const Value& body = native.body;
     copy(properties, "BucketName", argument(body, "bucket"));
     copy(properties, "ObjectLockEnabled", argument(body, "object_lock_enabled"));
+    // Provider v3's canned ACL argument (v4+ uses aws_s3_bucket_acl).
+    copy(properties, "AccessControl", argument(body, "acl"));
+    if (const Value* lock = block(body, "object_lock_configuration"); lock && lock->is_map()) {
+        if (const Value* enabled = argument(*lock, "object_lock_enabled")) {
+            set_path(properties, {"ObjectLockConfiguration", "ObjectLockEnabled"}, *enabled);
+        }
+    }
+    copy_tags(properties, "Tags", body);
     // Provider v3 inline blocks, still accepted (deprecated) by v4 and v5.
     // In a plan, unset inline blocks are "known after apply": only known ones are mapped.
     if (const Value* versioning = block(body, "versioning"); versioning && versioning->is_map()) {
@@ -92,6 +100,62 @@ void merge_logging(const NativeResource& native, Value& properties) {
     properties.set("LoggingConfiguration", std::move(configuration), header(native));
 }
 
+void merge_acl(const NativeResource& native, Value& properties) {
+    // Only the canned ACL maps onto CloudFormation; explicit grants have no property there.
+    copy(properties, "AccessControl", argument(native.body, "acl"));
+}
+
+void merge_ownership_controls(const NativeResource& native, Value& properties) {
+    Value controls = Value::map({}, header(native));
+    set_blocks(controls, "Rules", native.body, "rule", [](const Value& from, Value& to) {
+        copy(to, "ObjectOwnership", argument(from, "object_ownership"));
+    });
+    properties.set("OwnershipControls", std::move(controls), header(native));
+}
+
+void merge_object_lock(const NativeResource& native, Value& properties) {
+    // The configuration resource turns Object Lock on (its object_lock_enabled is "Enabled" by
+    // default) and sets the default retention.
+    Value configuration = Value::map({}, header(native));
+    copy_or_default(configuration, "ObjectLockEnabled", argument(native.body, "object_lock_enabled"),
+                    Value::string("Enabled"), native);
+    set_block(configuration, "Rule", block(native.body, "rule"), [](const Value& from, Value& to) {
+        set_sub_block(to, "DefaultRetention", from, "default_retention",
+                      {{"mode", "Mode"}, {"days", "Days"}, {"years", "Years"}});
+    });
+    properties.set("ObjectLockConfiguration", std::move(configuration), header(native));
+}
+
+void merge_replication(const NativeResource& native, Value& properties) {
+    Value configuration = Value::map({}, header(native));
+    copy(configuration, "Role", argument(native.body, "role"));
+    set_blocks(configuration, "Rules", native.body, "rule", [](const Value& from, Value& to) {
+        copy_fields(to, from, {{"id", "Id"}, {"status", "Status"}, {"priority", "Priority"}});
+        set_sub_block(to, "Destination", from, "destination",
+                      {{"bucket", "Bucket"}, {"storage_class", "StorageClass"}, {"account", "Account"}});
+    });
+    properties.set("ReplicationConfiguration", std::move(configuration), header(native));
+}
+
+void merge_lifecycle(const NativeResource& native, Value& properties) {
+    Value configuration = Value::map({}, header(native));
+    set_blocks(configuration, "Rules", native.body, "rule", [](const Value& from, Value& to) {
+        copy_fields(to, from, {{"id", "Id"}, {"status", "Status"}, {"prefix", "Prefix"}});
+        if (const Value* expiration = block(from, "expiration"); expiration && expiration->is_map()) {
+            copy(to, "ExpirationInDays", argument(*expiration, "days"));
+            copy(to, "ExpirationDate", argument(*expiration, "date"));
+        }
+        if (const Value* noncurrent = block(from, "noncurrent_version_expiration");
+            noncurrent && noncurrent->is_map()) {
+            set_path(to, {"NoncurrentVersionExpiration", "NoncurrentDays"},
+                     argument(*noncurrent, "noncurrent_days")
+                         ? *argument(*noncurrent, "noncurrent_days")
+                         : Value::null(noncurrent->range()));
+        }
+    });
+    properties.set("LifecycleConfiguration", std::move(configuration), header(native));
+}
+
 void bucket_policy(const NativeResource& native, Value& properties) {
     copy(properties, "Bucket", argument(native.body, "bucket"));
     if (const Value* policy = argument(native.body, "policy")) {
@@ -110,6 +174,15 @@ void add_s3_adapters(AdapterCatalog& catalog) {
     catalog.attachments.push_back({"aws_s3_bucket_public_access_block", "aws_s3_bucket", "bucket", "bucket",
                                    merge_public_access_block});
     catalog.attachments.push_back({"aws_s3_bucket_logging", "aws_s3_bucket", "bucket", "bucket", merge_logging});
+    catalog.attachments.push_back({"aws_s3_bucket_acl", "aws_s3_bucket", "bucket", "bucket", merge_acl});
+    catalog.attachments.push_back({"aws_s3_bucket_ownership_controls", "aws_s3_bucket", "bucket", "bucket",
+                                   merge_ownership_controls});
+    catalog.attachments.push_back({"aws_s3_bucket_object_lock_configuration", "aws_s3_bucket", "bucket",
+                                   "bucket", merge_object_lock});
+    catalog.attachments.push_back({"aws_s3_bucket_replication_configuration", "aws_s3_bucket", "bucket",
+                                   "bucket", merge_replication});
+    catalog.attachments.push_back({"aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket", "bucket",
+                                   "bucket", merge_lifecycle});
 }
 
 }  // namespace bulwark::terraform
