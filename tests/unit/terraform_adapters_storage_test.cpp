@@ -139,7 +139,7 @@ resource "aws_s3_bucket_lifecycle_configuration" "records" {
          {
              {"aws_s3_bucket.records", "ObjectLockEnabled", "true", 3},
              {"aws_s3_bucket.records", "Tags[0].Key", "'Regulated'", 5},
-             {"aws_s3_bucket.records", "AccessControl", "'private'", 10},
+             {"aws_s3_bucket.records", "AccessControl", "'Private'", 10},
              {"aws_s3_bucket.records", "OwnershipControls.Rules[0].ObjectOwnership",
               "'BucketOwnerEnforced'", 15},
              // The configuration resource turns Object Lock on by default.
@@ -164,7 +164,8 @@ resource "aws_s3_bucket_lifecycle_configuration" "records" {
 }
 )",
          {
-             {"aws_s3_bucket.site", "AccessControl", "'public-read'", 3},
+             // Canned ACL names as CloudFormation spells them.
+             {"aws_s3_bucket.site", "AccessControl", "'PublicRead'", 3},
              {"aws_s3_bucket.site", "ObjectLockConfiguration.ObjectLockEnabled", "'Enabled'", 5},
          }},
     });

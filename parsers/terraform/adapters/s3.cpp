@@ -1,4 +1,7 @@
 // aws_s3_bucket and the resources that configure it since AWS provider v4.
+#include <cctype>
+#include <string>
+
 #include "model/resource_types.h"
 #include "parsers/terraform/adapters/adapter.h"
 #include "parsers/terraform/adapters/adapter_support.h"
@@ -26,6 +29,27 @@ Value encryption_rules(const Value& configuration) {
     return rules;
 }
 
+// Terraform's canned ACL names (public-read) as CloudFormation's AccessControl values (PublicRead).
+void copy_canned_acl(Value& properties, const Value* acl) {
+    if (acl == nullptr) return;
+    if (!acl->is_string()) {
+        copy(properties, "AccessControl", acl);
+        return;
+    }
+    std::string name;
+    bool upper = true;
+    for (char c : acl->as_string()) {
+        if (c == '-') {
+            upper = true;
+            continue;
+        }
+        name += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+        upper = false;
+    }
+    // aws-exec-read is spelled AwsExecRead in CloudFormation, as the rule above gives.
+    properties.set("AccessControl", Value::string(name, acl->range()), acl->range());
+}
+
 void set_encryption(Value& properties, const Value& configuration) {
     Value encryption = Value::map({}, configuration.range());
     encryption.set("ServerSideEncryptionConfiguration", encryption_rules(configuration), configuration.range());
@@ -37,7 +61,7 @@ void bucket(const NativeResource& native, Value& properties) {
     copy(properties, "BucketName", argument(body, "bucket"));
     copy(properties, "ObjectLockEnabled", argument(body, "object_lock_enabled"));
     // Provider v3's canned ACL argument (v4+ uses aws_s3_bucket_acl).
-    copy(properties, "AccessControl", argument(body, "acl"));
+    copy_canned_acl(properties, argument(body, "acl"));
     if (const Value* lock = block(body, "object_lock_configuration"); lock && lock->is_map()) {
         if (const Value* enabled = argument(*lock, "object_lock_enabled")) {
             set_path(properties, {"ObjectLockConfiguration", "ObjectLockEnabled"}, *enabled);
@@ -102,7 +126,7 @@ void merge_logging(const NativeResource& native, Value& properties) {
 
 void merge_acl(const NativeResource& native, Value& properties) {
     // Only the canned ACL maps onto CloudFormation; explicit grants have no property there.
-    copy(properties, "AccessControl", argument(native.body, "acl"));
+    copy_canned_acl(properties, argument(native.body, "acl"));
 }
 
 void merge_ownership_controls(const NativeResource& native, Value& properties) {
