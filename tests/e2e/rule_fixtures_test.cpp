@@ -117,9 +117,9 @@ TEST_CASE("fixtures: every rule has pass and fail fixtures, and every fixture fo
             }
             // Every rule is shown in Terraform and in CloudFormation (YAML or JSON, or both),
             // unless CloudFormation has no resource for what it checks.
-            CHECK_MESSAGE((terraform_only(rule) ||
-                           formats.count(".yaml") + formats.count(".json") >= 1),
-                          rule.id << "/" << kind << " has no CloudFormation fixture");
+            CHECK_MESSAGE(
+                (terraform_only(rule) || formats.count(".yaml") + formats.count(".json") >= 1),
+                rule.id << "/" << kind << " has no CloudFormation fixture");
             CHECK_MESSAGE(formats.count(".tf") == 1,
                           rule.id << "/" << kind << " has no Terraform fixture");
         }

@@ -33,7 +33,8 @@ void final_snapshot_policy(const NativeResource& native, Value& attributes) {
     if (skip == nullptr) {
         attributes.set("DeletionPolicy", Value::string("Snapshot", header(native)), header(native));
     } else if (skip->is_bool()) {
-        attributes.set("DeletionPolicy", Value::string(skip->as_bool() ? "Delete" : "Snapshot", skip->range()),
+        attributes.set("DeletionPolicy",
+                       Value::string(skip->as_bool() ? "Delete" : "Snapshot", skip->range()),
                        skip->range());
     } else if (skip->is_unknown()) {
         attributes.set("DeletionPolicy", *skip, skip->range());

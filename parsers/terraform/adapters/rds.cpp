@@ -20,7 +20,8 @@ void common(const NativeResource& native, Value& properties) {
     copy(properties, "ManageMasterUserPassword", argument(body, "manage_master_user_password"));
     copy(properties, "MasterUserPassword", argument(body, "password"));
     copy(properties, "MasterUsername", argument(body, "username"));
-    copy(properties, "EnableCloudwatchLogsExports", argument(body, "enabled_cloudwatch_logs_exports"));
+    copy(properties, "EnableCloudwatchLogsExports",
+         argument(body, "enabled_cloudwatch_logs_exports"));
     copy(properties, "CopyTagsToSnapshot", argument(body, "copy_tags_to_snapshot"));
     copy(properties, "MonitoringInterval", argument(body, "monitoring_interval"));
     copy(properties, "MonitoringRoleArn", argument(body, "monitoring_role_arn"));
@@ -112,7 +113,8 @@ void add_rds_adapters(AdapterCatalog& catalog) {
         {"aws_db_instance", "AWS::RDS::DBInstance", instance, database::final_snapshot_policy});
     catalog.resources.push_back(
         {"aws_rds_cluster", "AWS::RDS::DBCluster", cluster, database::final_snapshot_policy});
-    catalog.resources.push_back({"aws_rds_cluster_instance", "AWS::RDS::DBInstance", cluster_instance});
+    catalog.resources.push_back(
+        {"aws_rds_cluster_instance", "AWS::RDS::DBInstance", cluster_instance});
     catalog.resources.push_back(
         {"aws_db_parameter_group", "AWS::RDS::DBParameterGroup", parameter_group});
     catalog.resources.push_back({"aws_rds_cluster_parameter_group",

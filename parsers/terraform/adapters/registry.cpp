@@ -71,7 +71,8 @@ void apply_lifecycle(const NativeResource& native, Value& attributes) {
     const Value* prevent = native.lifecycle.find("prevent_destroy");
     if (prevent == nullptr) return;
     if (prevent->is_bool() && prevent->as_bool()) {
-        attributes.set("DeletionPolicy", Value::string("Retain", prevent->range()), prevent->range());
+        attributes.set("DeletionPolicy", Value::string("Retain", prevent->range()),
+                       prevent->range());
     } else if (prevent->is_unknown()) {
         attributes.set("DeletionPolicy", *prevent, prevent->range());
     }

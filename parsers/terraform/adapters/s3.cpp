@@ -52,7 +52,8 @@ void copy_canned_acl(Value& properties, const Value* acl) {
 
 void set_encryption(Value& properties, const Value& configuration) {
     Value encryption = Value::map({}, configuration.range());
-    encryption.set("ServerSideEncryptionConfiguration", encryption_rules(configuration), configuration.range());
+    encryption.set("ServerSideEncryptionConfiguration", encryption_rules(configuration),
+                   configuration.range());
     properties.set("BucketEncryption", std::move(encryption), configuration.range());
 }
 
@@ -72,9 +73,10 @@ void bucket(const NativeResource& native, Value& properties) {
     // In a plan, unset inline blocks are "known after apply": only known ones are mapped.
     if (const Value* versioning = block(body, "versioning"); versioning && versioning->is_map()) {
         if (const Value* enabled = argument(*versioning, "enabled")) {
-            Value status = enabled->is_bool()
-                               ? Value::string(enabled->as_bool() ? "Enabled" : "Suspended", enabled->range())
-                               : *enabled;
+            Value status =
+                enabled->is_bool()
+                    ? Value::string(enabled->as_bool() ? "Enabled" : "Suspended", enabled->range())
+                    : *enabled;
             set_path(properties, {"VersioningConfiguration", "Status"}, std::move(status));
         }
     }
@@ -93,7 +95,7 @@ void bucket(const NativeResource& native, Value& properties) {
 void merge_versioning(const NativeResource& native, Value& properties) {
     if (const Value* configuration = block(native.body, "versioning_configuration")) {
         Value status = argument(*configuration, "status") ? *argument(*configuration, "status")
-                                                           : Value::null(configuration->range());
+                                                          : Value::null(configuration->range());
         set_path(properties, {"VersioningConfiguration", "Status"}, std::move(status));
         if (const Value* mfa = argument(*configuration, "mfa_delete")) {
             set_path(properties, {"VersioningConfiguration", "MfaDelete"}, *mfa);
@@ -141,8 +143,8 @@ void merge_object_lock(const NativeResource& native, Value& properties) {
     // The configuration resource turns Object Lock on (its object_lock_enabled is "Enabled" by
     // default) and sets the default retention.
     Value configuration = Value::map({}, header(native));
-    copy_or_default(configuration, "ObjectLockEnabled", argument(native.body, "object_lock_enabled"),
-                    Value::string("Enabled"), native);
+    copy_or_default(configuration, "ObjectLockEnabled",
+                    argument(native.body, "object_lock_enabled"), Value::string("Enabled"), native);
     set_block(configuration, "Rule", block(native.body, "rule"), [](const Value& from, Value& to) {
         set_sub_block(to, "DefaultRetention", from, "default_retention",
                       {{"mode", "Mode"}, {"days", "Days"}, {"years", "Years"}});
@@ -155,8 +157,9 @@ void merge_replication(const NativeResource& native, Value& properties) {
     copy(configuration, "Role", argument(native.body, "role"));
     set_blocks(configuration, "Rules", native.body, "rule", [](const Value& from, Value& to) {
         copy_fields(to, from, {{"id", "Id"}, {"status", "Status"}, {"priority", "Priority"}});
-        set_sub_block(to, "Destination", from, "destination",
-                      {{"bucket", "Bucket"}, {"storage_class", "StorageClass"}, {"account", "Account"}});
+        set_sub_block(
+            to, "Destination", from, "destination",
+            {{"bucket", "Bucket"}, {"storage_class", "StorageClass"}, {"account", "Account"}});
     });
     properties.set("ReplicationConfiguration", std::move(configuration), header(native));
 }
@@ -165,7 +168,8 @@ void merge_lifecycle(const NativeResource& native, Value& properties) {
     Value configuration = Value::map({}, header(native));
     set_blocks(configuration, "Rules", native.body, "rule", [](const Value& from, Value& to) {
         copy_fields(to, from, {{"id", "Id"}, {"status", "Status"}, {"prefix", "Prefix"}});
-        if (const Value* expiration = block(from, "expiration"); expiration && expiration->is_map()) {
+        if (const Value* expiration = block(from, "expiration");
+            expiration && expiration->is_map()) {
             copy(to, "ExpirationInDays", argument(*expiration, "days"));
             copy(to, "ExpirationDate", argument(*expiration, "date"));
         }
@@ -192,21 +196,24 @@ void bucket_policy(const NativeResource& native, Value& properties) {
 void add_s3_adapters(AdapterCatalog& catalog) {
     catalog.resources.push_back({"aws_s3_bucket", types::kS3Bucket, bucket});
     catalog.resources.push_back({"aws_s3_bucket_policy", types::kS3BucketPolicy, bucket_policy});
-    catalog.attachments.push_back({"aws_s3_bucket_versioning", "aws_s3_bucket", "bucket", "bucket", merge_versioning});
-    catalog.attachments.push_back({"aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket", "bucket",
-                                   "bucket", merge_encryption});
-    catalog.attachments.push_back({"aws_s3_bucket_public_access_block", "aws_s3_bucket", "bucket", "bucket",
-                                   merge_public_access_block});
-    catalog.attachments.push_back({"aws_s3_bucket_logging", "aws_s3_bucket", "bucket", "bucket", merge_logging});
-    catalog.attachments.push_back({"aws_s3_bucket_acl", "aws_s3_bucket", "bucket", "bucket", merge_acl});
-    catalog.attachments.push_back({"aws_s3_bucket_ownership_controls", "aws_s3_bucket", "bucket", "bucket",
-                                   merge_ownership_controls});
-    catalog.attachments.push_back({"aws_s3_bucket_object_lock_configuration", "aws_s3_bucket", "bucket",
-                                   "bucket", merge_object_lock});
-    catalog.attachments.push_back({"aws_s3_bucket_replication_configuration", "aws_s3_bucket", "bucket",
-                                   "bucket", merge_replication});
-    catalog.attachments.push_back({"aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket", "bucket",
-                                   "bucket", merge_lifecycle});
+    catalog.attachments.push_back(
+        {"aws_s3_bucket_versioning", "aws_s3_bucket", "bucket", "bucket", merge_versioning});
+    catalog.attachments.push_back({"aws_s3_bucket_server_side_encryption_configuration",
+                                   "aws_s3_bucket", "bucket", "bucket", merge_encryption});
+    catalog.attachments.push_back({"aws_s3_bucket_public_access_block", "aws_s3_bucket", "bucket",
+                                   "bucket", merge_public_access_block});
+    catalog.attachments.push_back(
+        {"aws_s3_bucket_logging", "aws_s3_bucket", "bucket", "bucket", merge_logging});
+    catalog.attachments.push_back(
+        {"aws_s3_bucket_acl", "aws_s3_bucket", "bucket", "bucket", merge_acl});
+    catalog.attachments.push_back({"aws_s3_bucket_ownership_controls", "aws_s3_bucket", "bucket",
+                                   "bucket", merge_ownership_controls});
+    catalog.attachments.push_back({"aws_s3_bucket_object_lock_configuration", "aws_s3_bucket",
+                                   "bucket", "bucket", merge_object_lock});
+    catalog.attachments.push_back({"aws_s3_bucket_replication_configuration", "aws_s3_bucket",
+                                   "bucket", "bucket", merge_replication});
+    catalog.attachments.push_back({"aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket",
+                                   "bucket", "bucket", merge_lifecycle});
 }
 
 }  // namespace bulwark::terraform
