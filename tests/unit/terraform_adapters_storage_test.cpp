@@ -253,6 +253,29 @@ resource "aws_rds_cluster_instance" "ledger" {
              {"aws_rds_cluster_instance.ledger", "MonitoringInterval", "#15", 49},
              {"aws_rds_cluster_instance.ledger", "$DeletionPolicy", "<absent>"},
          }},
+        {"write-only master passwords",
+         R"(variable "db_password" {
+  type      = string
+  ephemeral = true
+}
+resource "aws_db_instance" "wo" {
+  identifier          = "wo"
+  engine              = "postgres"
+  instance_class      = "db.t4g.micro"
+  password_wo         = "literal-Passw0rd"
+  password_wo_version = 1
+}
+resource "aws_rds_cluster" "wo" {
+  cluster_identifier         = "wo"
+  engine                     = "aurora-postgresql"
+  master_password_wo         = var.db_password
+  master_password_wo_version = 1
+}
+)",
+         {
+             {"aws_db_instance.wo", "MasterUserPassword", "'literal-Passw0rd'", 9},
+             {"aws_rds_cluster.wo", "MasterUserPassword", "<unknown>", 15},
+         }},
         {"a parameter name known only after apply",
          R"(variable "names" {
   type = list(string)

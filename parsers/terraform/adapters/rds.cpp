@@ -19,6 +19,11 @@ void common(const NativeResource& native, Value& properties) {
     copy(properties, "DBSubnetGroupName", argument(body, "db_subnet_group_name"));
     copy(properties, "ManageMasterUserPassword", argument(body, "manage_master_user_password"));
     copy(properties, "MasterUserPassword", argument(body, "password"));
+    // Write-only passwords (Terraform 1.11+) stay out of the state but are still set by the
+    // configuration: they count as the master password wherever they come from.
+    if (!properties.find("MasterUserPassword")) {
+        copy(properties, "MasterUserPassword", argument(body, "password_wo"));
+    }
     copy(properties, "MasterUsername", argument(body, "username"));
     copy(properties, "EnableCloudwatchLogsExports",
          argument(body, "enabled_cloudwatch_logs_exports"));
@@ -57,6 +62,9 @@ void cluster(const NativeResource& native, Value& properties) {
     copy(properties, "DBClusterIdentifier", argument(body, "cluster_identifier"));
     copy(properties, "EngineMode", argument(body, "engine_mode"));
     copy(properties, "MasterUserPassword", argument(body, "master_password"));
+    if (!properties.find("MasterUserPassword")) {
+        copy(properties, "MasterUserPassword", argument(body, "master_password_wo"));
+    }
     copy(properties, "MasterUsername", argument(body, "master_username"));
     copy(properties, "SnapshotIdentifier", argument(body, "snapshot_identifier"));
     copy(properties, "DBClusterParameterGroupName",
