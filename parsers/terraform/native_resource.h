@@ -14,9 +14,11 @@ struct NativeResource {
     std::string address;  // module.m.aws_s3_bucket.logs["raw"]
     std::string type;     // aws_s3_bucket
     FileId file = kNoFile;
-    SourceRange range;    // the resource block (its first line is the header)
-    std::string scope;    // the root module the instance belongs to
+    SourceRange range;  // the resource block (its first line is the header)
+    std::string scope;  // the root module the instance belongs to
     Value body = Value::map({});
+    // The evaluated `lifecycle { ... }` meta-block (prevent_destroy, ...); empty when absent.
+    Value lifecycle = Value::map({});
     std::vector<Reference> depends_on;
     std::vector<SourceRange> module_calls;  // outermost first
 };

@@ -411,10 +411,10 @@ resource "aws_redshift_cluster" "quiet" {
              {"aws_redshift_cluster.dw", "LoggingProperties.LogDestinationType", "'cloudwatch'", 7},
              {"aws_redshift_cluster.dw", "LoggingProperties.LogExports", "[2]", 8},
              {"aws_redshift_logging.dw", "", "aws_redshift_logging"},
-             // The provider sends a 1-day retention; whether the cluster is public when the
-             // argument is omitted depends on the provider version.
+             // The provider sends a 1-day retention; the current provider (v6) leaves an omitted
+             // publicly_accessible private, as the Redshift API does.
              {"aws_redshift_cluster.dw", "AutomatedSnapshotRetentionPeriod", "#1", 1},
-             {"aws_redshift_cluster.dw", "PubliclyAccessible", "<unknown>", 1},
+             {"aws_redshift_cluster.dw", "PubliclyAccessible", "false", 1},
              {"aws_redshift_cluster.dw", "Encrypted", "<absent>"},
              // A disabled `logging` block is no logging.
              {"aws_redshift_cluster.quiet", "LoggingProperties", "<absent>"},

@@ -11,9 +11,12 @@ namespace bulwark::terraform {
 
 // Maps a native resource's arguments onto CloudFormation-shaped properties.
 struct ResourceAdapter {
-    std::string_view native_type;   // aws_s3_bucket
+    std::string_view native_type;     // aws_s3_bucket
     std::string_view canonical_type;  // AWS::S3::Bucket
     void (*adapt)(const NativeResource& native, Value& properties);
+    // Optional: resource-level settings (DeletionPolicy) that a native argument stands for, such
+    // as skip_final_snapshot on databases.
+    void (*attributes)(const NativeResource& native, Value& attributes) = nullptr;
 };
 
 // A native resource that configures another one (aws_s3_bucket_versioning configures a bucket):
@@ -59,6 +62,10 @@ void add_codeartifact_adapters(AdapterCatalog& catalog);
 void add_config_adapters(AdapterCatalog& catalog);
 void add_guardduty_adapters(AdapterCatalog& catalog);
 void add_kinesis_adapters(AdapterCatalog& catalog);
+void add_docdb_adapters(AdapterCatalog& catalog);
+void add_neptune_adapters(AdapterCatalog& catalog);
+void add_backup_adapters(AdapterCatalog& catalog);
+void add_dms_adapters(AdapterCatalog& catalog);
 
 // Turns evaluated native resources into graph resources: adapted types get their CloudFormation
 // type and properties; attachments are merged into their owners (and kept as native nodes);

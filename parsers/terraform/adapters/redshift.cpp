@@ -2,6 +2,7 @@
 // LoggingProperties; aws_redshift_parameter_group → AWS::Redshift::ClusterParameterGroup.
 #include "parsers/terraform/adapters/adapter.h"
 #include "parsers/terraform/adapters/adapter_support.h"
+#include "parsers/terraform/adapters/database_support.h"
 
 namespace bulwark::terraform {
 namespace {
@@ -38,13 +39,11 @@ void cluster(const NativeResource& native, Value& properties) {
     // when it is omitted the API's own default applies, as for a template without Encrypted.
     copy(properties, "Encrypted", argument(body, "encrypted"));
     copy(properties, "KmsKeyId", argument(body, "kms_key_id"));
-    // Network placement. When `publicly_accessible` is omitted, provider v5 sends true and v6
-    // sends false: which one applies depends on the provider version, unknown here.
-    copy_or_default(
-        properties, "PubliclyAccessible", argument(body, "publicly_accessible"),
-        Value::unknown("publicly_accessible is omitted: AWS provider v5 makes the cluster "
-                       "publicly accessible, v6 does not"),
-        native);
+    // Network placement. When `publicly_accessible` is omitted, provider v6 (the current major
+    // version, and the Redshift API itself) makes the cluster private; v5 sent true. The documented
+    // default of the current provider is applied; a plan carries the real value either way.
+    copy_or_default(properties, "PubliclyAccessible", argument(body, "publicly_accessible"),
+                    Value::boolean(false), native);
     copy(properties, "ClusterSubnetGroupName", argument(body, "cluster_subnet_group_name"));
     copy(properties, "VpcSecurityGroupIds", argument(body, "vpc_security_group_ids"));
     copy(properties, "ClusterSecurityGroups", argument(body, "cluster_security_groups"));
@@ -117,7 +116,8 @@ void parameter_group(const NativeResource& native, Value& properties) {
 }  // namespace
 
 void add_redshift_adapters(AdapterCatalog& catalog) {
-    catalog.resources.push_back({"aws_redshift_cluster", "AWS::Redshift::Cluster", cluster});
+    catalog.resources.push_back({"aws_redshift_cluster", "AWS::Redshift::Cluster", cluster,
+                                 database::final_snapshot_policy});
     catalog.resources.push_back(
         {"aws_redshift_parameter_group", "AWS::Redshift::ClusterParameterGroup", parameter_group});
     catalog.attachments.push_back({"aws_redshift_logging", "aws_redshift_cluster",

@@ -35,6 +35,10 @@ AdapterCatalog build_catalog() {
     add_config_adapters(catalog);
     add_guardduty_adapters(catalog);
     add_kinesis_adapters(catalog);
+    add_docdb_adapters(catalog);
+    add_neptune_adapters(catalog);
+    add_backup_adapters(catalog);
+    add_dms_adapters(catalog);
     return catalog;
 }
 
@@ -62,6 +66,20 @@ Resource to_resource(NativeResource& native, std::string type) {
     return resource;
 }
 
+// `lifecycle { prevent_destroy = true }` makes Terraform refuse any plan that destroys the
+// resource: the same protection CloudFormation's `DeletionPolicy: Retain` gives, so rules about
+// resources kept on deletion read one attribute, `$resource.DeletionPolicy`, for every format.
+void apply_lifecycle(const NativeResource& native, Value& attributes) {
+    const Value* prevent = native.lifecycle.find("prevent_destroy");
+    if (prevent == nullptr) return;
+    if (prevent->is_bool() && prevent->as_bool()) {
+        attributes.set("DeletionPolicy", Value::string("Retain", prevent->range()),
+                       prevent->range());
+    } else if (prevent->is_unknown()) {
+        attributes.set("DeletionPolicy", *prevent, prevent->range());
+    }
+}
+
 }  // namespace
 
 const AdapterCatalog& adapter_catalog() {
@@ -82,10 +100,14 @@ std::vector<Resource> adapt_resources(std::vector<NativeResource> natives, std::
         if (const ResourceAdapter* adapter = resource_adapter(native.type)) {
             resources[i] = to_resource(native, std::string(adapter->canonical_type));
             adapter->adapt(native, resources[i].properties);
+            if (adapter->attributes) adapter->attributes(native, resources[i].attributes);
         } else {
             resources[i] = to_resource(native, native.type);
             resources[i].properties = native.body;
         }
+    }
+    for (std::size_t i = 0; i < natives.size(); ++i) {
+        apply_lifecycle(natives[i], resources[i].attributes);
     }
     // Attachments: merged into the owner they name by reference, or by literal name.
     for (const AttachmentAdapter& attachment : adapter_catalog().attachments) {

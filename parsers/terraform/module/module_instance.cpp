@@ -608,6 +608,11 @@ void ModuleInstance::collect(std::vector<NativeResource>& out) {
                 resource.range = block->range;
                 resource.scope = settings_.scope;
                 resource.body = body_value(block->body, block->range, true);
+                for (const hcl::Block& meta : block->body.blocks) {
+                    if (meta.type == "lifecycle") {
+                        resource.lifecycle = body_value(meta.body, meta.range, false);
+                    }
+                }
                 if (const hcl::Attribute* depends = block->body.attribute("depends_on")) {
                     const Value targets = evaluator_.evaluate(depends->value);
                     gather_references(targets, resource.depends_on);
