@@ -11,7 +11,7 @@ namespace bulwark::terraform {
 
 // Maps a native resource's arguments onto CloudFormation-shaped properties.
 struct ResourceAdapter {
-    std::string_view native_type;   // aws_s3_bucket
+    std::string_view native_type;     // aws_s3_bucket
     std::string_view canonical_type;  // AWS::S3::Bucket
     void (*adapt)(const NativeResource& native, Value& properties);
 };
@@ -59,6 +59,10 @@ void add_codeartifact_adapters(AdapterCatalog& catalog);
 void add_config_adapters(AdapterCatalog& catalog);
 void add_guardduty_adapters(AdapterCatalog& catalog);
 void add_kinesis_adapters(AdapterCatalog& catalog);
+void add_wafv2_adapters(AdapterCatalog& catalog);
+void add_route53_adapters(AdapterCatalog& catalog);
+void add_securityhub_adapters(AdapterCatalog& catalog);
+void add_accessanalyzer_adapters(AdapterCatalog& catalog);
 
 // Turns evaluated native resources into graph resources: adapted types get their CloudFormation
 // type and properties; attachments are merged into their owners (and kept as native nodes);
