@@ -26,6 +26,10 @@ struct FoldRule {
 constexpr FoldRule kFoldRules[] = {
     {types::kEc2SecurityGroupIngress, "GroupId", types::kEc2SecurityGroup, "SecurityGroupIngress"},
     {types::kEc2SecurityGroupEgress, "GroupId", types::kEc2SecurityGroup, "SecurityGroupEgress"},
+    // A VPC's flow logs and an ACL's entries are the VPC's `FlowLogs` and the ACL's `Entries`, the
+    // shape the Terraform adapters give them, so one rule reads them in every format.
+    {types::kEc2FlowLog, "ResourceId", types::kEc2Vpc, "FlowLogs"},
+    {types::kEc2NetworkAclEntry, "NetworkAclId", types::kEc2NetworkAcl, "Entries"},
 };
 
 // A resource that names its owner by a literal name rather than a reference (a bucket policy for
@@ -39,6 +43,7 @@ struct NameMatch {
 
 constexpr NameMatch kNameMatches[] = {
     {types::kS3BucketPolicy, "Bucket", types::kS3Bucket, "BucketName"},
+    {types::kCloudTrailTrail, "S3BucketName", types::kS3Bucket, "BucketName"},
 };
 
 void add_name_matches(const std::vector<Resource>& resources, std::vector<Edge>& edges) {

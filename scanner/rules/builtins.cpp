@@ -11,6 +11,13 @@ std::vector<Builtin> collect_builtins() {
     std::vector<Builtin> all;
     add_network_builtins(all);
     add_transport_policy_builtins(all);
+    add_network_acl_builtins(all);
+    add_trail_alarm_builtins(all);
+    add_trail_data_event_builtins(all);
+    add_tag_builtins(all);
+    add_scan_query_builtins(all);
+    add_rule_option_builtins(all);
+    add_presence_builtins(all);
     return all;
 }
 

@@ -22,7 +22,7 @@ inline constexpr std::string_view kCrossrefKeys[] = {"checkov", "trivy", "kics",
 
 // A threshold or list a rule exposes to configuration (`rule-id.param`), declared in the rule
 // file with its type and default.
-enum class ParameterType { Integer, Number, String, Boolean, StringList };
+enum class ParameterType { Integer, Number, String, Boolean, StringList, IntegerList };
 
 struct RuleParameter {
     std::string name;

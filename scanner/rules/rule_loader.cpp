@@ -26,15 +26,18 @@ struct ParameterTypeName {
 constexpr ParameterTypeName kParameterTypes[] = {
     {"integer", ParameterType::Integer},        {"number", ParameterType::Number},
     {"string", ParameterType::String},          {"boolean", ParameterType::Boolean},
-    {"string_list", ParameterType::StringList},
+    {"string_list", ParameterType::StringList}, {"integer_list", ParameterType::IntegerList},
 };
+
+bool is_integer(const Value& value) {
+    return value.is_number() &&
+           value.as_number() == static_cast<double>(static_cast<long long>(value.as_number()));
+}
 
 bool has_type(const Value& value, ParameterType type) {
     switch (type) {
         case ParameterType::Integer:
-            return value.is_number() &&
-                   value.as_number() ==
-                       static_cast<double>(static_cast<long long>(value.as_number()));
+            return is_integer(value);
         case ParameterType::Number:
             return value.is_number();
         case ParameterType::String:
@@ -45,6 +48,9 @@ bool has_type(const Value& value, ParameterType type) {
             if (!value.is_list()) return false;
             return std::all_of(value.as_list().begin(), value.as_list().end(),
                                [](const Value& item) { return item.is_string(); });
+        case ParameterType::IntegerList:
+            if (!value.is_list()) return false;
+            return std::all_of(value.as_list().begin(), value.as_list().end(), is_integer);
     }
     return false;
 }
@@ -264,7 +270,8 @@ class RuleReader {
         }
         if (known == nullptr) {
             error(type ? *type : spec,
-                  "parameter type must be integer, number, string, boolean or string_list");
+                  "parameter type must be integer, number, string, boolean, string_list or "
+                  "integer_list");
             return std::nullopt;
         }
         parameter.type = known->type;

@@ -28,11 +28,21 @@ Resources:
       PubliclyAccessible: false
 )";
 
+// An account baseline that every built-in rule accepts (the trail's log group comes from a
+// parameter, so the CIS alarm rules cannot be decided and report nothing).
 const char* kCompliantJson = R"({
   "AWSTemplateFormatVersion": "2010-09-09",
+  "Parameters": {"TrailLogGroupArn": {"Type": "String"}},
   "Resources": {
     "Trail": {"Type": "AWS::CloudTrail::Trail",
-              "Properties": {"IsLogging": true, "S3BucketName": "logs", "EnableLogFileValidation": true}}
+              "Properties": {"IsLogging": true, "S3BucketName": "logs", "EnableLogFileValidation": true,
+                             "IsMultiRegionTrail": true, "IsOrganizationTrail": true,
+                             "KMSKeyId": "alias/audit",
+                             "CloudWatchLogsLogGroupArn": {"Ref": "TrailLogGroupArn"},
+                             "EventSelectors": [{"DataResources": [
+                               {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]},
+                               {"Type": "AWS::Lambda::Function", "Values": ["arn:aws:lambda"]}]}]}},
+    "Analyzer": {"Type": "AWS::AccessAnalyzer::Analyzer", "Properties": {"Type": "ACCOUNT"}}
   }
 })";
 
@@ -77,7 +87,7 @@ TEST_CASE("cli: the JSON report has the documented shape") {
     }
     CHECK(summary["files"] ==
           3);  // data.yaml, audit.json and the broken template; not k8s, .git, node_modules
-    CHECK(summary["resources"] == 3);
+    CHECK(summary["resources"] == 4);
     CHECK(summary["failed"] == report["results"].size());
     CHECK(summary["by_severity"]["high"] == 1);
     CHECK(summary["by_severity"]["medium"] == 1);

@@ -4,10 +4,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 #include <tuple>
 
+#include "io/document_reader.h"
 #include "parsers/cloudformation/cloudformation_frontend.h"
 #include "parsers/terraform/terraform_frontend.h"
 #include "pipeline/scan.h"
@@ -71,7 +73,33 @@ std::set<Expectation> expectations_of(const fs::path& file) {
     return expected;
 }
 
-ScanResult scan_fixture(const fs::path& file, const Rule& rule) {
+// A rule that is off until an organisation configures it (its list parameter is empty by
+// default) states the parameters its fixtures are scanned with in fixtures/rules/<id>/params.yaml,
+// a mapping of parameter name to value; the rule is loaded again with them.
+const Rule& configured_for_fixtures(const Rule& rule) {
+    static std::map<std::string, RuleCatalog> reloaded;
+    const fs::path params = test::source_dir() / "fixtures" / "rules" / rule.id / "params.yaml";
+    if (!fs::exists(params)) return rule;
+    auto found = reloaded.find(rule.id);
+    if (found == reloaded.end()) {
+        ReadResult read = read_yaml(test::read_text(params), kNoFile);
+        REQUIRE_MESSAGE(read.value.has_value(), params.string() << " is not valid YAML");
+        REQUIRE_MESSAGE(read.value->is_map(), params.string()
+                                                  << " must map parameter names to values");
+        ParameterValues values;
+        for (const Value::Entry& entry : read.value->as_map())
+            values.emplace(entry.key, entry.value);
+        auto result = RuleCatalog::load({}, false, {{rule.id, values}});
+        if (auto* errors = std::get_if<std::vector<RuleFileError>>(&result)) {
+            FAIL(params.string() << ": " << format_error(errors->front()));
+        }
+        found = reloaded.emplace(rule.id, std::get<RuleCatalog>(std::move(result))).first;
+    }
+    return *found->second.find(rule.id);
+}
+
+ScanResult scan_fixture(const fs::path& file, const Rule& unconfigured) {
+    const Rule& rule = configured_for_fixtures(unconfigured);
     ScanOptions options;
     options.discovery.paths = {file};
     options.discovery.root = file.parent_path();

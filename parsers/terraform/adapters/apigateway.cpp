@@ -218,6 +218,24 @@ void stage_v2(const NativeResource& native, Value& properties) {
     }
 }
 
+// aws_apigatewayv2_domain_name's domain_name_configuration block is CloudFormation's
+// DomainNameConfigurations list (of one).
+void domain_name_v2(const NativeResource& native, Value& properties) {
+    const Value& body = native.body;
+    copy_fields(properties, body, {{"domain_name", "DomainName"}, {"tags", "Tags"}});
+    set_blocks(properties, "DomainNameConfigurations", body, "domain_name_configuration",
+               [](const Value& from, Value& to) {
+                   copy_fields(to, from,
+                               {{"certificate_arn", "CertificateArn"},
+                                {"endpoint_type", "EndpointType"},
+                                {"security_policy", "SecurityPolicy"},
+                                {"ip_address_type", "IpAddressType"}});
+               });
+    set_sub_block(
+        properties, "MutualTlsAuthentication", body, "mutual_tls_authentication",
+        {{"truststore_uri", "TruststoreUri"}, {"truststore_version", "TruststoreVersion"}});
+}
+
 void route_v2(const NativeResource& native, Value& properties) {
     copy_fields(properties, native.body,
                 {{"api_id", "ApiId"},
@@ -245,6 +263,8 @@ void add_apigateway_adapters(AdapterCatalog& catalog) {
     catalog.resources.push_back({"aws_apigatewayv2_api", "AWS::ApiGatewayV2::Api", api_v2});
     catalog.resources.push_back({"aws_apigatewayv2_stage", "AWS::ApiGatewayV2::Stage", stage_v2});
     catalog.resources.push_back({"aws_apigatewayv2_route", "AWS::ApiGatewayV2::Route", route_v2});
+    catalog.resources.push_back(
+        {"aws_apigatewayv2_domain_name", "AWS::ApiGatewayV2::DomainName", domain_name_v2});
 }
 
 }  // namespace bulwark::terraform

@@ -1,8 +1,9 @@
 #include <algorithm>
-#include <optional>
 #include <map>
+#include <optional>
 
 #include "parsers/terraform/adapters/adapter.h"
+#include "parsers/terraform/adapters/adapter_support.h"
 
 namespace bulwark::terraform {
 namespace {
@@ -39,6 +40,10 @@ AdapterCatalog build_catalog() {
     add_neptune_adapters(catalog);
     add_backup_adapters(catalog);
     add_dms_adapters(catalog);
+    add_wafv2_adapters(catalog);
+    add_route53_adapters(catalog);
+    add_securityhub_adapters(catalog);
+    add_accessanalyzer_adapters(catalog);
     return catalog;
 }
 
@@ -87,7 +92,8 @@ const AdapterCatalog& adapter_catalog() {
     return kCatalog;
 }
 
-std::vector<Resource> adapt_resources(std::vector<NativeResource> natives, std::vector<Diagnostic>&) {
+std::vector<Resource> adapt_resources(std::vector<NativeResource> natives,
+                                      std::vector<Diagnostic>&) {
     // Owners by scope and address, and by their literal name argument.
     std::map<std::pair<std::string, std::string>, std::size_t> by_address;
     for (std::size_t i = 0; i < natives.size(); ++i) {
@@ -101,6 +107,11 @@ std::vector<Resource> adapt_resources(std::vector<NativeResource> natives, std::
             resources[i] = to_resource(native, std::string(adapter->canonical_type));
             adapter->adapt(native, resources[i].properties);
             if (adapter->attributes) adapter->attributes(native, resources[i].attributes);
+            // Tags are read the same way for every type (the organisation's required tags), so an
+            // adapter that does not map them still gets CloudFormation's [{Key, Value}] list.
+            if (resources[i].properties.find("Tags") == nullptr) {
+                adapt::copy_tags(resources[i].properties, "Tags", native.body);
+            }
         } else {
             resources[i] = to_resource(native, native.type);
             resources[i].properties = native.body;
@@ -120,15 +131,16 @@ std::vector<Resource> adapt_resources(std::vector<NativeResource> natives, std::
             if (owner_value->is_unknown()) {
                 for (const Reference& reference : owner_value->as_unknown().references) {
                     auto found = by_address.find({native.scope, reference.target});
-                    if (found != by_address.end() && natives[found->second].type == attachment.owner_native_type) {
+                    if (found != by_address.end() &&
+                        natives[found->second].type == attachment.owner_native_type) {
                         owner = found->second;
                     }
                 }
             } else if (owner_value->is_string() && !attachment.owner_name_argument.empty()) {
                 for (std::size_t j = 0; j < natives.size(); ++j) {
                     const Value* name = natives[j].body.find(attachment.owner_name_argument);
-                    if (natives[j].type == attachment.owner_native_type && name && name->is_string() &&
-                        name->as_string() == owner_value->as_string()) {
+                    if (natives[j].type == attachment.owner_native_type && name &&
+                        name->is_string() && name->as_string() == owner_value->as_string()) {
                         owner = j;
                     }
                 }

@@ -2,7 +2,7 @@
 // AWS::EC2::FlowLog), aws_subnet / aws_default_subnet (AWS::EC2::Subnet),
 // aws_default_security_group (AWS::EC2::SecurityGroup named "default", with the standalone rule
 // resources that name it), aws_network_acl / aws_default_network_acl (AWS::EC2::NetworkAcl) and
-// aws_network_acl_rule (AWS::EC2::NetworkAclEntry).
+// aws_network_acl_rule (AWS::EC2::NetworkAclEntry), and aws_vpc_endpoint (AWS::EC2::VPCEndpoint).
 #include <string>
 #include <tuple>
 #include <utility>
@@ -309,9 +309,28 @@ void network_acl_rule(const NativeResource& native, Value& properties) {
     }
 }
 
+// ---- VPC endpoints -----------------------------------------------------------------------------
+
+void vpc_endpoint(const NativeResource& native, Value& properties) {
+    const Value& body = native.body;
+    copy_fields(properties, body,
+                {{"vpc_id", "VpcId"},
+                 {"service_name", "ServiceName"},
+                 {"route_table_ids", "RouteTableIds"},
+                 {"subnet_ids", "SubnetIds"},
+                 {"security_group_ids", "SecurityGroupIds"},
+                 {"private_dns_enabled", "PrivateDnsEnabled"}});
+    // The provider creates a gateway endpoint when vpc_endpoint_type is omitted.
+    copy_or_default(properties, "VpcEndpointType", argument(body, "vpc_endpoint_type"),
+                    Value::string("Gateway"), native);
+    copy_json(properties, "PolicyDocument", argument(body, "policy"));
+    copy_tags(properties, "Tags", body);
+}
+
 }  // namespace
 
 void add_vpc_adapters(AdapterCatalog& catalog) {
+    catalog.resources.push_back({"aws_vpc_endpoint", "AWS::EC2::VPCEndpoint", vpc_endpoint});
     catalog.resources.push_back({"aws_vpc", "AWS::EC2::VPC", vpc});
     catalog.resources.push_back({"aws_default_vpc", "AWS::EC2::VPC", vpc});
     catalog.resources.push_back({"aws_flow_log", "AWS::EC2::FlowLog", flow_log});

@@ -10,5 +10,12 @@ namespace bulwark {
 
 void add_network_builtins(std::vector<Builtin>& out);
 void add_transport_policy_builtins(std::vector<Builtin>& out);
+void add_network_acl_builtins(std::vector<Builtin>& out);
+void add_trail_alarm_builtins(std::vector<Builtin>& out);
+void add_trail_data_event_builtins(std::vector<Builtin>& out);
+void add_tag_builtins(std::vector<Builtin>& out);
+void add_scan_query_builtins(std::vector<Builtin>& out);
+void add_rule_option_builtins(std::vector<Builtin>& out);
+void add_presence_builtins(std::vector<Builtin>& out);
 
 }  // namespace bulwark
