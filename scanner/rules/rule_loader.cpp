@@ -14,6 +14,7 @@ namespace {
 constexpr std::string_view kRuleKeys[] = {
     "id",      "title",      "severity",  "description", "remediation", "resource",   "check",
     "message", "frameworks", "crossrefs", "references",  "aliases",     "deprecated", "when",
+    "default_enabled",
 };
 constexpr std::string_view kRemediationKeys[] = {"cloudformation", "terraform", "cdk", "default"};
 
@@ -139,6 +140,13 @@ class RuleReader {
                 error(*deprecated, "deprecated must be {by: <rule-id>}");
             } else {
                 rule.deprecated_by = by->as_string();
+            }
+        }
+        if (const Value* enabled = root.find("default_enabled")) {
+            if (!enabled->is_bool()) {
+                error(*enabled, "default_enabled must be true or false");
+            } else {
+                rule.default_enabled = enabled->as_bool();
             }
         }
         if (const Value* when = root.find("when")) {
