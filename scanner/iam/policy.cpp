@@ -1,5 +1,7 @@
 #include "iam/policy.h"
 
+#include <algorithm>
+
 #include "io/document_reader.h"
 
 namespace bulwark::iam {
@@ -14,6 +16,24 @@ void point_all_at(Value& value, const SourceRange& at) {
         for (Value::Entry& entry : value.as_map()) {
             entry.key_range = at;
             point_all_at(entry.value, at);
+        }
+    }
+}
+
+// Positions read from the text of a string that starts on the line after `first_line`.
+void shift_lines(Value& value, std::uint32_t first_line) {
+    SourceRange range = value.range();
+    range.begin.line += first_line;
+    range.end.line += first_line;
+    value.set_range(range);
+    if (value.is_list()) {
+        for (Value& item : value.as_list())
+            shift_lines(item, first_line);
+    } else if (value.is_map()) {
+        for (Value::Entry& entry : value.as_map()) {
+            entry.key_range.begin.line += first_line;
+            entry.key_range.end.line += first_line;
+            shift_lines(entry.value, first_line);
         }
     }
 }
@@ -187,19 +207,32 @@ std::string Statement::label() const {
     return "statement '" + sid + "' (" + number + ")";
 }
 
+std::optional<Value> parse_json_string(const Value& text) {
+    const std::string& json = text.as_string();
+    ReadResult read = read_json(json, text.range().file);
+    if (!read.value) return std::nullopt;
+    const SourceRange at = text.range();
+    const auto newlines = static_cast<std::uint32_t>(std::count(json.begin(), json.end(), '\n'));
+    const bool own_lines = at.valid() && newlines > 0 && at.end.line >= at.begin.line + newlines;
+    if (own_lines) {
+        shift_lines(*read.value, at.begin.line);
+    } else {
+        point_all_at(*read.value, at);
+    }
+    return read.value;
+}
+
 Policy normalize_policy(const Value& document) {
     if (!document.is_string()) return from_document(document);
-    ReadResult read = read_json(document.as_string(), document.range().file);
-    if (!read.value) {
+    std::optional<Value> parsed = parse_json_string(document);
+    if (!parsed) {
         Policy policy;
         policy.range = document.range();
         policy.malformed = true;
         policy.problem = "the policy string is not valid JSON";
         return policy;
     }
-    // Positions inside the string are relative to the string, not to the file.
-    point_all_at(*read.value, document.range());
-    return from_document(*read.value);
+    return from_document(*parsed);
 }
 
 bool looks_like_policy(const Value& value) {

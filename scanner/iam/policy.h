@@ -6,6 +6,7 @@
 // cannot know before deployment are marked unknown instead of guessed.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,12 @@ struct Policy {
 // string holding one (its values point at the string). Returns an unknown policy for unknown
 // input and a malformed one for text that is not a policy.
 Policy normalize_policy(const Value& document);
+
+// A JSON string parsed into a document. When the string spans as many source lines as its text
+// (a Terraform heredoc, a YAML block scalar: the text starts on the line after the string's first
+// line), values point at their own lines; otherwise every value points at the string. Nullopt
+// when the text is not JSON.
+std::optional<Value> parse_json_string(const Value& text);
 
 // True when `value` looks like a policy document: a map with a Statement, a JSON string, or an
 // unknown (which may well be one).

@@ -59,6 +59,7 @@ void add_codeartifact_adapters(AdapterCatalog& catalog);
 void add_config_adapters(AdapterCatalog& catalog);
 void add_guardduty_adapters(AdapterCatalog& catalog);
 void add_kinesis_adapters(AdapterCatalog& catalog);
+void add_events_adapters(AdapterCatalog& catalog);
 
 // Turns evaluated native resources into graph resources: adapted types get their CloudFormation
 // type and properties; attachments are merged into their owners (and kept as native nodes);

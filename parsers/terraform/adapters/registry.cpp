@@ -35,6 +35,7 @@ AdapterCatalog build_catalog() {
     add_config_adapters(catalog);
     add_guardduty_adapters(catalog);
     add_kinesis_adapters(catalog);
+    add_events_adapters(catalog);
     return catalog;
 }
 

@@ -361,6 +361,12 @@ Value ExpressionEvaluator::call(const hcl::Expr& e) {
         (arguments[0].is_map() || arguments[0].is_list()) && contains_unknown(arguments[0])) {
         return arguments[0];
     }
+    // So is an IAM policy document (a map with a Statement), known or not: its statements keep
+    // the lines they are written on, which is where policy findings point.
+    if (e.name == "jsonencode" && arguments.size() == 1 && arguments[0].is_map() &&
+        arguments[0].find("Statement") != nullptr) {
+        return arguments[0];
+    }
     // compact() over a list that holds such documents keeps them (they are not empty strings).
     if (e.name == "compact" && arguments.size() == 1 && arguments[0].is_list() &&
         std::any_of(arguments[0].as_list().begin(), arguments[0].as_list().end(),

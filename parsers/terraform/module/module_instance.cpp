@@ -537,7 +537,13 @@ Value ModuleInstance::policy_document(const hcl::Block& block) {
                         principal = Value::string("*", entry.range());
                         break;
                     }
-                    principal.set(type->as_string(), *identifiers, entry.range());
+                    // Two blocks of one type (two AWS accounts written apart) add up.
+                    Value* existing = principal.is_map() ? principal.find(type->as_string()) : nullptr;
+                    if (existing != nullptr && existing->is_list() && identifiers->is_list()) {
+                        for (const Value& id : identifiers->as_list()) existing->as_list().push_back(id);
+                    } else {
+                        principal.set(type->as_string(), *identifiers, entry.range());
+                    }
                 }
                 out.set(to, std::move(principal), blocks->range());
             }
