@@ -89,6 +89,13 @@ std::string describe_resources(const ItemList& resources) {
     for (const Item& item : resources.items) {
         if (!item.unknown) return item.text;
     }
+    for (const Item& item : resources.items) {
+        if (item.partial.empty()) continue;
+        std::string text;  // arn:aws:s3:::${…}/* for an ARN built around unknown parts
+        for (char c : item.partial)
+            text += c == kUnknownPart ? std::string("${…}") : std::string(1, c);
+        return text;
+    }
     return "a resource known only after deployment";
 }
 
@@ -127,15 +134,24 @@ Tri resources_in_scope(const ItemList& resources, ResourceScope scope) {
     if (scope == ResourceScope::Any || !resources.present || resources.negated) return Tri::True;
     if (resources.unknown) return Tri::Unknown;
     bool unknown = false;
+    auto in_scope = [&](std::string_view pattern) {
+        return scope == ResourceScope::All ? is_all_resources(pattern) : is_broad_resource(pattern);
+    };
     for (const Item& item : resources.items) {
         if (item.unknown) {
+            if (!item.partial.empty()) {
+                // Known text around unknown parts: in scope only if it would be with the
+                // unknown parts read as wildcards (arn:aws:s3:::${Bucket}/* never is "*").
+                std::string widest = item.partial;
+                std::replace(widest.begin(), widest.end(), kUnknownPart, '*');
+                unknown = unknown || in_scope(widest);
+                continue;
+            }
             // A reference to a resource is one specific ARN; a variable could be anything.
             unknown = unknown || !item.names_resource;
             continue;
         }
-        const bool in_scope = scope == ResourceScope::All ? is_all_resources(item.text)
-                                                          : is_broad_resource(item.text);
-        if (in_scope) return Tri::True;
+        if (in_scope(item.text)) return Tri::True;
     }
     return unknown ? Tri::Unknown : Tri::False;
 }
@@ -146,7 +162,13 @@ Tri principal_is_everyone(const Principals& principals) {
     bool unknown = principals.unknown;
     for (const PrincipalEntry& entry : principals.entries) {
         if (entry.value.unknown) {
-            unknown = unknown || (iequals(entry.kind, "AWS") && !entry.value.names_resource);
+            // Text around the unknown parts (arn:aws:iam::${AccountId}:root) is never "*".
+            const std::string& partial = entry.value.partial;
+            const bool could_be_star =
+                partial.empty() ? !entry.value.names_resource
+                                : partial.find_first_not_of(std::string{kUnknownPart, '*'}) ==
+                                      std::string::npos;
+            unknown = unknown || (iequals(entry.kind, "AWS") && could_be_star);
             continue;
         }
         if ((entry.kind == "*" || iequals(entry.kind, "AWS")) && entry.value.text == "*")
@@ -189,8 +211,8 @@ Grant PolicyAnalyzer::evaluate(const Statement& statement, std::string_view targ
     if (filter.to_everyone) {
         grant.who = statement.principals.negated ? "everyone except the NotPrincipal list"
                                                  : "everyone (Principal *)";
-        if (statement.principals.range.valid() && statement.actions.negated)
-            grant.where = statement.principals.range;
+        // The principal is what makes it public: point there.
+        if (statement.principals.range.valid()) grant.where = statement.principals.range;
     }
     return grant;
 }
@@ -254,13 +276,21 @@ Grant PolicyAnalyzer::allows(std::string_view target, const GrantFilter& filter)
 
 Grant PolicyAnalyzer::allows_group(const ActionTable& table, ActionGroup group,
                                    std::string_view service, const GrantFilter& filter) const {
-    Grant undecided;
+    // Of all the grants, report the one written first, where a reader starts.
+    auto earlier = [](const Grant& a, const Grant& b) {
+        if (!a.where) return false;
+        if (!b.where) return true;
+        return std::pair(a.where->begin.line, a.where->begin.column) <
+               std::pair(b.where->begin.line, b.where->begin.column);
+    };
+    Grant found, undecided;
     for (const ActionEntry* entry : table.in_group(group, service)) {
         Grant grant = allows(entry->name, filter);
-        if (grant.value == Tri::True) return grant;
+        if (grant.value == Tri::True && (found.value != Tri::True || earlier(grant, found)))
+            found = grant;
         if (grant.value == Tri::Unknown && undecided.value != Tri::Unknown) undecided = grant;
     }
-    return undecided;
+    return found.value == Tri::True ? found : undecided;
 }
 
 Grant PolicyAnalyzer::allow_with_negation(bool not_action, bool not_resource) const {

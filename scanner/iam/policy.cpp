@@ -49,14 +49,19 @@ Item item_of(const Value& value) {
         item.text = value.as_bool() ? "true" : "false";
     } else {
         item.unknown = true;
-        item.names_resource = value.is_unknown() && !value.as_unknown().references.empty();
+        if (value.is_unknown()) {
+            item.partial = value.as_unknown().partial;
+            item.names_resource = !value.as_unknown().references.empty() && item.partial.empty();
+        }
     }
     return item;
 }
 
 // A string or a list of strings (an unknown list stays unknown).
 void read_items(const Value& value, std::vector<Item>& items, bool& unknown) {
-    if (value.is_unknown() && value.as_unknown().references.empty()) {
+    // A bare unknown may be a whole list; a reference or a string with known text is one value.
+    if (value.is_unknown() && value.as_unknown().references.empty() &&
+        value.as_unknown().partial.empty()) {
         unknown = true;
         return;
     }

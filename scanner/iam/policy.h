@@ -25,6 +25,8 @@ struct Item {
     // An unknown that refers to a resource (aws_iam_role.x.arn, !GetAtt Role.Arn): certainly
     // one specific ARN, never a wildcard.
     bool names_resource = false;
+    // The known text around the unknown parts (Unknown::partial), e.g. arn:aws:s3:::<?>/*.
+    std::string partial;
     SourceRange range;
 };
 

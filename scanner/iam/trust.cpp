@@ -71,7 +71,8 @@ ClaimTests claim_tests(const Conditions& conditions, const std::string& host) {
         if (colon == std::string::npos) continue;
         const std::string key_host = key.substr(0, colon);
         const std::string claim = key.substr(colon + 1);
-        if (claim != "aud" && claim != "sub" && claim != "amr") continue;
+        // amr (authenticated or not) does not say which pool or client: only aud and sub pin.
+        if (claim != "aud" && claim != "sub") continue;
         if (!host.empty() && key_host != host) continue;
         if (key_host.starts_with("aws") || key_host == "sts") continue;
         if (out.host_from_keys.empty()) out.host_from_keys = key_host;

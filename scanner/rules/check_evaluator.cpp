@@ -61,7 +61,9 @@ bool loosely_equal(const Value& actual, const Value& expected) {
 Tri test(const Comparison& comparison, const Value& value) {
     if (value.is_unknown()) {
         // A reference to a resource certainly exists, whatever its value turns out to be.
-        if (comparison.op == CompareOp::Exists && !value.as_unknown().references.empty()) {
+        // So does a string of which some text is known (Fn::Sub, a template).
+        if (comparison.op == CompareOp::Exists &&
+            (!value.as_unknown().references.empty() || !value.as_unknown().partial.empty())) {
             return Tri::True;
         }
         return Tri::Unknown;

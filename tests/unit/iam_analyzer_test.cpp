@@ -440,3 +440,31 @@ TEST_CASE("iam: the action table loads, and its escalations find combinations ac
               .allows_group(table, ActionGroup::Permissions, "", {ResourceScope::All})
               .value == Tri::False);
 }
+
+TEST_CASE(
+    "iam: text around unknown parts is known, so an ARN built from an unknown is never \"*\"") {
+    auto passrole_on = [](Value resource, ResourceScope scope) {
+        Value document = json(
+            R"({"Statement": {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "x"}})");
+        document.find("Statement")->set("Resource", std::move(resource));
+        GrantFilter filter;
+        filter.resources = scope;
+        return PolicyAnalyzer(normalize_policy(document)).allows("iam:PassRole", filter).value;
+    };
+    const std::string hole(1, kUnknownPart);
+    // arn:aws:iam::${AWS::AccountId}:role/deployer: neither "*" nor every role.
+    const Value named = Value::unknown_text("arn:aws:iam::" + hole + ":role/deployer", "Fn::Sub");
+    CHECK(passrole_on(named, ResourceScope::All) == Tri::False);
+    CHECK(passrole_on(named, ResourceScope::Broad) == Tri::False);
+    // arn:aws:iam::111122223333:role/${RoleName}: the name could be "*".
+    const Value any_name = Value::unknown_text("arn:aws:iam::111122223333:role/" + hole, "Fn::Sub");
+    CHECK(passrole_on(any_name, ResourceScope::All) == Tri::False);
+    CHECK(passrole_on(any_name, ResourceScope::Broad) == Tri::Unknown);
+    // A principal built around an account ID is never everyone.
+    Value document =
+        json(R"({"Statement": {"Effect": "Allow", "Principal": {"AWS": "x"}, "Action": "kms:*"}})");
+    document.find("Statement")
+        ->find("Principal")
+        ->set("AWS", Value::unknown_text("arn:aws:iam::" + hole + ":root", "Fn::Sub"));
+    CHECK(PolicyAnalyzer(normalize_policy(document)).public_grant({}).value == Tri::False);
+}

@@ -115,9 +115,9 @@ Outcome policy_grants_admin(const Value& subject, const Value&, const BuiltinCon
         const Grant grant = iam::PolicyAnalyzer(document.policy).allows("*", filter);
         std::string detail;
         if (grant.value == Tri::True)
-            detail = where_said(document, grant) + " allows every action (*) on " +
-                     (grant.resource.empty() ? "every resource" : grant.resource) +
-                     ": full administrator access";
+            detail = where_said(document, grant) + " allows every action (*) on every resource (" +
+                     (grant.resource.empty() ? "*" : grant.resource) +
+                     "): full administrator access";
         return {grant.value, evidence(grant, document), detail};
     });
 }
