@@ -142,7 +142,9 @@ Tri restricts_who(const Conditions& conditions) {
 Tri narrows_grant(const Conditions& conditions) {
     if (!conditions.present) return Tri::False;
     for (const ConditionTest& test : conditions.tests) {
-        if (!is_context_key(test.key) && test_restricts(test)) return Tri::True;
+        if (is_context_key(test.key)) continue;
+        // Null on a tag or request key ("the resource must carry tag X") narrows too.
+        if (test_restricts(test) || lower(test.op) == "null") return Tri::True;
     }
     return conditions.unknown ? Tri::Unknown : Tri::False;
 }

@@ -298,6 +298,11 @@ TEST_CASE("iam: conditions that narrow an identity grant, and context conditions
         R"({"Statement": {"Effect": "Allow", "Action": "iam:AttachRolePolicy", "Resource": "*",
         "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}})";
     CHECK(allows(mfa, "iam:AttachRolePolicy", ResourceScope::All, true) == Tri::True);
+    const std::string tagged =
+        R"({"Statement": {"Effect": "Allow", "Action": "ec2:AuthorizeSecurityGroupIngress", "Resource": "*",
+        "Condition": {"Null": {"aws:ResourceTag/elbv2.k8s.aws/cluster": "false"}}}})";
+    CHECK(allows(tagged, "ec2:AuthorizeSecurityGroupIngress", ResourceScope::All, true) ==
+          Tri::False);
 }
 
 TEST_CASE("iam: service principals without a source condition") {
