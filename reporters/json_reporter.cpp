@@ -80,6 +80,7 @@ std::string render_json(const ReportContext& context) {
         result["severity"] = to_string(finding.severity);
         result["status"] = to_string(finding.status);
         result["message"] = finding.message;
+        if (!finding.detail.empty()) result["detail"] = finding.detail;
         result["resource"] = {{"address", resource.address},
                               {"type", resource.type},
                               {"native_type", resource.native_type},

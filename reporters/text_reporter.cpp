@@ -61,7 +61,9 @@ std::string render_text(const ReportContext& context) {
         out += "  " + pad(where, 8);
         out += std::string(style(severity_colour(finding.severity))) +
                pad(std::string(to_string(finding.severity)), 9) + std::string(style(kReset));
-        out += finding.message + "  " + std::string(style(kDim)) + finding.rule_id + " " +
+        out += finding.message;
+        if (!finding.detail.empty()) out += ": " + finding.detail;
+        out += "  " + std::string(style(kDim)) + finding.rule_id + " " +
                resource.address;
         // A module's resource may be reached from several root modules: name the root.
         if (resource.address.starts_with("module.") && resource.scope.starts_with("terraform:")) {

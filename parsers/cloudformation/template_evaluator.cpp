@@ -295,13 +295,15 @@ Value TemplateEvaluator::sub(const Value& argument, const SourceRange& at) {
         if (auto piece_text = scalar_text(piece)) {
             out += *piece_text;
         } else {
+            out += kUnknownPart;  // the text around it stays known (Unknown::partial)
             collect_references(piece, references);
             if (unknown_reason.empty()) {
                 unknown_reason = "Fn::Sub uses ${" + name + "}, known only at deployment";
             }
         }
     }
-    if (!unknown_reason.empty()) return Value::unknown(unknown_reason, std::move(references), at);
+    if (!unknown_reason.empty())
+        return Value::unknown_text(std::move(out), unknown_reason, std::move(references), at);
     return Value::string(std::move(out), at);
 }
 

@@ -204,6 +204,7 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
                                [&](const std::string& id) { return catalog->find(id) == &rule; });
         };
         if (!rule.deprecated_by.empty() && !named(only)) continue;
+        if (!rule.default_enabled && !named(only)) continue;
         if (!only.empty() && !named(only)) continue;
         if (named(skip)) continue;
         options.rules.push_back(&rule);

@@ -37,6 +37,9 @@ struct Finding {
     ResourceIndex resource = 0;
     SourceRange range;  // the offending value, or the resource header when the value is missing
     std::string message;
+    // What the check found, in plain words, when a built-in said so (the statement and the
+    // access it grants); reporters show it after the message. Often empty.
+    std::string detail;
     std::string fingerprint;
     FindingStatus status = FindingStatus::Failed;
     std::optional<Suppression> suppression;

@@ -26,7 +26,13 @@ Value Value::map(Map entries, SourceRange range) {
     return Value(Data{std::in_place_type<Map>, std::move(entries)}, range);
 }
 Value Value::unknown(std::string reason, std::vector<Reference> references, SourceRange range) {
-    return Value(Data{Unknown{std::move(reason), std::move(references)}}, range);
+    return Value(Data{Unknown{std::move(reason), std::move(references), {}}}, range);
+}
+
+Value Value::unknown_text(std::string partial, std::string reason,
+                          std::vector<Reference> references, SourceRange range) {
+    return Value(Data{Unknown{std::move(reason), std::move(references), std::move(partial)}},
+                 range);
 }
 
 const Value::Entry* Value::find_entry(std::string_view key) const {

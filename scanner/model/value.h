@@ -25,7 +25,15 @@ struct Reference {
 struct Unknown {
     std::string reason;
     std::vector<Reference> references;  // resources the value depends on; they become graph edges
+    // For a string built around unknown parts (Fn::Sub, a Terraform template): its text with
+    // each unknown part written as kUnknownPart, so that "arn:aws:s3:::${Bucket}/*" is known
+    // never to be "*". Empty when nothing of the text is known.
+    std::string partial;
 };
+
+// Stands for an unknown run of text inside Unknown::partial (a control character that no
+// configuration text contains).
+inline constexpr char kUnknownPart = '\x1f';
 
 enum class ValueKind : std::uint8_t { Null, Bool, Number, String, List, Map, Unknown };
 
@@ -45,6 +53,9 @@ class Value {
     static Value map(Map entries, SourceRange range = {});
     static Value unknown(std::string reason, std::vector<Reference> references = {},
                          SourceRange range = {});
+    // An unknown string of which `partial` is known (see Unknown::partial).
+    static Value unknown_text(std::string partial, std::string reason,
+                              std::vector<Reference> references = {}, SourceRange range = {});
 
     ValueKind kind() const { return static_cast<ValueKind>(data_.index()); }
     bool is_null() const { return kind() == ValueKind::Null; }

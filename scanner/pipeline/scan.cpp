@@ -212,8 +212,9 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
                 finding.range = outcome.evidence && outcome.evidence->valid() ? *outcome.evidence
                                                                               : resource.range;
                 finding.message = rule.message;
-                finding.fingerprint = finding_fingerprint(
-                    rule.id, resource.address, result.path_of(resource.file), resource.scope);
+                finding.detail = outcome.detail;
+                finding.fingerprint = finding_fingerprint(rule.id, resource.address,
+                                                          result.path_of(resource.file), resource.scope);
                 out.findings.push_back(std::move(finding));
             }
         }

@@ -9,6 +9,7 @@ namespace {
 
 std::vector<Builtin> collect_builtins() {
     std::vector<Builtin> all;
+    add_iam_policy_builtins(all);
     add_network_builtins(all);
     add_transport_policy_builtins(all);
     add_network_acl_builtins(all);

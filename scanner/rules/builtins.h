@@ -14,8 +14,17 @@ namespace bulwark {
 // The result of evaluating a condition, with the value that decided it (for the finding's
 // location) when there is one.
 struct Outcome {
+    // A constructor rather than aggregate initialisation, so that `{value, evidence}` stays valid
+    // (and warning-free) in every built-in now that a detail may follow.
+    Outcome() = default;
+    Outcome(Tri v, std::optional<SourceRange> e = std::nullopt, std::string d = {})
+        : value(v), evidence(std::move(e)), detail(std::move(d)) {}
+
     Tri value = Tri::Unknown;
     std::optional<SourceRange> evidence;
+    // What a built-in found, in plain words ("statement 'Admin' (#1) allows * on *"); it is added
+    // to the finding's message. Empty for declarative conditions.
+    std::string detail;
 };
 
 struct BuiltinContext {

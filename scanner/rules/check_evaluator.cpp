@@ -61,7 +61,9 @@ bool loosely_equal(const Value& actual, const Value& expected) {
 Tri test(const Comparison& comparison, const Value& value) {
     if (value.is_unknown()) {
         // A reference to a resource certainly exists, whatever its value turns out to be.
-        if (comparison.op == CompareOp::Exists && !value.as_unknown().references.empty()) {
+        // So does a string of which some text is known (Fn::Sub, a template).
+        if (comparison.op == CompareOp::Exists &&
+            (!value.as_unknown().references.empty() || !value.as_unknown().partial.empty())) {
             return Tri::True;
         }
         return Tri::Unknown;
@@ -152,15 +154,18 @@ struct EveryValue {
     bool decided_false = false;
     bool any = false;
 
-    void add(Tri value, std::optional<SourceRange> evidence) {
+    void add(Tri value, std::optional<SourceRange> evidence, const std::string& detail = {}) {
         if (decided_false) return;
-        if (!any) result.evidence = evidence;
+        if (!any) {
+            result.evidence = evidence;
+            result.detail = detail;
+        }
         any = true;
         if (value == Tri::False) {
-            result = {Tri::False, evidence};
+            result = {Tri::False, evidence, detail};
             decided_false = true;
         } else if (value == Tri::Unknown && result.value == Tri::True) {
-            result = {Tri::Unknown, evidence};
+            result = {Tri::Unknown, evidence, detail};
         }
     }
 };
@@ -300,7 +305,7 @@ Outcome CheckEvaluator::logic(const Logic& logic, const ResourceView& resource, 
                 if (holds) return outcome;
                 break;
             case Quantifier::None:
-                if (holds) return {Tri::False, outcome.evidence};
+                if (holds) return {Tri::False, outcome.evidence, outcome.detail};
                 break;
         }
     }
@@ -316,7 +321,8 @@ Outcome CheckEvaluator::call(const BuiltinCall& call, const ResourceView& resour
     EveryValue every;
     for (const Value* value : selection.values) {
         Outcome outcome = call.builtin->evaluate(*value, call.args, context);
-        every.add(outcome.value, outcome.evidence ? outcome.evidence : evidence_of(*value));
+        every.add(outcome.value, outcome.evidence ? outcome.evidence : evidence_of(*value),
+                  outcome.detail);
     }
     if (selection.unknown_at) every.add(Tri::Unknown, evidence_of(*selection.unknown_at));
     if (!every.any) return {Tri::False, std::nullopt};
@@ -367,11 +373,11 @@ Outcome CheckEvaluator::connected(const Connected& connected, const ResourceView
                 result = tri_or(result, outcome.value);
                 break;
             case Quantifier::All:
-                if (outcome.value == Tri::False) return {Tri::False, std::nullopt};
+                if (outcome.value == Tri::False) return {Tri::False, std::nullopt, outcome.detail};
                 result = tri_and(result, outcome.value);
                 break;
             case Quantifier::None:
-                if (outcome.value == Tri::True) return {Tri::False, std::nullopt};
+                if (outcome.value == Tri::True) return {Tri::False, std::nullopt, outcome.detail};
                 result = tri_and(result, tri_not(outcome.value));
                 break;
         }

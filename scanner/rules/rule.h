@@ -52,6 +52,9 @@ struct Rule {
     std::vector<std::string> references;
     std::vector<std::string> aliases;
     std::string deprecated_by;
+    // Opt-in rules (an organisation's own policy, such as permissions boundaries on every role)
+    // run only when named with --only.
+    bool default_enabled = true;
     std::string source;  // the file it was loaded from (embedded path or user path)
     // Where each framework key's control list is written, for errors found after loading.
     std::map<std::string, SourcePosition> framework_positions;

@@ -12,6 +12,8 @@ namespace bulwark {
 namespace {
 
 constexpr std::string_view kFrameworkPrefix = "rules/frameworks/";
+// Data the built-ins read (the IAM action table), embedded with the rules but not rules.
+constexpr std::string_view kDataPrefix = "rules/iam/";
 
 std::string string_field(const Value& map, std::string_view key, std::string_view path,
                          std::vector<RuleFileError>& errors, bool required = true) {
@@ -149,6 +151,7 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
     };
 
     for (const EmbeddedFile& file : embedded_rule_files()) {
+        if (file.path.starts_with(kDataPrefix)) continue;
         if (file.path.starts_with(kFrameworkPrefix)) {
             if (!with_frameworks) continue;
             auto loaded = load_framework(file.path, file.content);

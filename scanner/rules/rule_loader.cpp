@@ -15,7 +15,7 @@ namespace {
 constexpr std::string_view kRuleKeys[] = {
     "id",         "title",   "severity",   "description", "remediation", "resource",
     "check",      "message", "frameworks", "crossrefs",   "references",  "aliases",
-    "deprecated", "when",    "parameters", "pack",
+    "deprecated", "when",    "parameters", "pack",        "default_enabled",
 };
 constexpr std::string_view kParameterKeys[] = {"type", "default", "description"};
 
@@ -187,6 +187,13 @@ class RuleReader {
             }
         }
         read_parameters(root, rule);
+        if (const Value* enabled = root.find("default_enabled")) {
+            if (!enabled->is_bool()) {
+                error(*enabled, "default_enabled must be true or false");
+            } else {
+                rule.default_enabled = enabled->as_bool();
+            }
+        }
         if (const Value* when = root.find("when")) {
             if (auto compiled = compile(with_parameters(*when, rule))) {
                 rule.when = std::move(*compiled);

@@ -199,10 +199,10 @@ resource "aws_efs_file_system_policy" "data" {
 )",
          {
              {"aws_efs_file_system.data", "BackupPolicy.Status", "'ENABLED'", 7},
-             {"aws_efs_file_system.data", "FileSystemPolicy.Statement.0.Effect", "'Deny'", 12},
-             {"aws_efs_file_system.data", "FileSystemPolicy.Statement.0.Principal.AWS", "'*'", 12},
+             {"aws_efs_file_system.data", "FileSystemPolicy.Statement.0.Effect", "'Deny'", 15},
+             {"aws_efs_file_system.data", "FileSystemPolicy.Statement.0.Principal.AWS", "'*'", 16},
              {"aws_efs_file_system.data",
-              "FileSystemPolicy.Statement.0.Condition.Bool.aws:SecureTransport", "'false'", 12},
+              "FileSystemPolicy.Statement.0.Condition.Bool.aws:SecureTransport", "'false'", 18},
              // The attachments stay in the graph as native nodes.
              {"aws_efs_backup_policy.data", "", "aws_efs_backup_policy"},
              {"aws_efs_file_system_policy.data", "", "aws_efs_file_system_policy"},
@@ -333,8 +333,8 @@ resource "aws_ecr_lifecycle_policy" "app" {
 }
 )",
          {
-             {"aws_ecr_repository.app", "RepositoryPolicyText.Statement.0.Effect", "'Allow'", 6},
-             {"aws_ecr_repository.app", "RepositoryPolicyText.Statement.0.Principal", "'*'", 6},
+             {"aws_ecr_repository.app", "RepositoryPolicyText.Statement.0.Effect", "'Allow'", 9},
+             {"aws_ecr_repository.app", "RepositoryPolicyText.Statement.0.Principal", "'*'", 10},
              // Found by the repository's literal name.
              {"aws_ecr_repository.app", "LifecyclePolicy.LifecyclePolicyText", "'{\"rules\":[]}'",
               17},
@@ -508,9 +508,9 @@ resource "aws_opensearch_domain_policy" "search" {
          {
              {"aws_elasticsearch_domain.legacy", "", "AWS::OpenSearchService::Domain"},
              {"aws_elasticsearch_domain.legacy", "EngineVersion", "'Elasticsearch_7.10'", 3},
-             {"aws_elasticsearch_domain.legacy", "AccessPolicies.Statement.0.Effect", "'Allow'", 7},
+             {"aws_elasticsearch_domain.legacy", "AccessPolicies.Statement.0.Effect", "'Allow'", 9},
              {"aws_elasticsearch_domain.legacy", "AccessPolicies.Statement.0.Principal.AWS", "'*'",
-              7},
+              9},
              {"aws_opensearch_domain.search", "AccessPolicies.Statement.0.Effect", "'Deny'", 17},
              {"aws_opensearch_domain_policy.search", "", "aws_opensearch_domain_policy"},
          }},
@@ -563,7 +563,7 @@ data "aws_iam_policy_document" "publish" {
              {"aws_codeartifact_domain.d", "EncryptionKey",
               "'arn:aws:kms:eu-west-1:111122223333:key/abc'", 3},
              {"aws_codeartifact_domain.d", "PermissionsPolicyDocument.Statement.0.Action",
-              "'codeartifact:GetAuthorizationToken'", 7},
+              "'codeartifact:GetAuthorizationToken'", 9},
              {"aws_codeartifact_domain_permissions_policy.d", "",
               "aws_codeartifact_domain_permissions_policy"},
              {"aws_codeartifact_repository.public", "", "AWS::CodeArtifact::Repository"},

@@ -70,6 +70,7 @@ void add_wafv2_adapters(AdapterCatalog& catalog);
 void add_route53_adapters(AdapterCatalog& catalog);
 void add_securityhub_adapters(AdapterCatalog& catalog);
 void add_accessanalyzer_adapters(AdapterCatalog& catalog);
+void add_events_adapters(AdapterCatalog& catalog);
 
 // Turns evaluated native resources into graph resources: adapted types get their CloudFormation
 // type and properties; attachments are merged into their owners (and kept as native nodes);

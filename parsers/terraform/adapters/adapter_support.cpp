@@ -1,24 +1,8 @@
 #include "parsers/terraform/adapters/adapter_support.h"
 
-#include "io/document_reader.h"
+#include "iam/policy.h"
 
 namespace bulwark::terraform::adapt {
-namespace {
-
-void point_all_at(Value& value, const SourceRange& at) {
-    value.set_range(at);
-    if (value.is_list()) {
-        for (Value& item : value.as_list())
-            point_all_at(item, at);
-    } else if (value.is_map()) {
-        for (Value::Entry& entry : value.as_map()) {
-            entry.key_range = at;
-            point_all_at(entry.value, at);
-        }
-    }
-}
-
-}  // namespace
 
 const Value* argument(const Value& body, std::string_view name) {
     const Value* value = body.find(name);
@@ -68,11 +52,10 @@ void copy_or_default(Value& properties, std::string_view cfn, const Value* value
 
 Value policy_document(const Value& policy) {
     if (!policy.is_string()) return policy;
-    ReadResult read = read_json(policy.as_string(), policy.range().file);
-    if (!read.value) return Value::unknown("policy is not valid JSON", {}, policy.range());
-    Value document = std::move(*read.value);
-    point_all_at(document, policy.range());
-    return document;
+    // Heredoc JSON keeps each value's own line (shared with the IAM analyzer).
+    std::optional<Value> document = iam::parse_json_string(policy);
+    if (!document) return Value::unknown("policy is not valid JSON", {}, policy.range());
+    return std::move(*document);
 }
 
 void set_path(Value& properties, std::initializer_list<std::string_view> path, Value value) {

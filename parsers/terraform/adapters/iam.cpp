@@ -155,6 +155,35 @@ void unowned_policy(const NativeResource& native, Value& properties,
     copy(properties, owner_property, argument(native.body, owner_argument));
 }
 
+// aws_iam_policy_attachment (one policy to lists of roles, users and groups), and the
+// *_policy_attachment resources whose owner is not in the scanned code. CloudFormation attaches
+// managed policies through the owner's ManagedPolicyArns; these get a type in the same style.
+void policy_attachment(const NativeResource& native, Value& properties) {
+    const Value& body = native.body;
+    copy(properties, "PolicyArn", argument(body, "policy_arn"));
+    copy(properties, "Roles", argument(body, "roles"));
+    copy(properties, "Users", argument(body, "users"));
+    copy(properties, "Groups", argument(body, "groups"));
+}
+
+void unowned_attachment(const NativeResource& native, Value& properties,
+                        std::string_view owner_argument, std::string_view owner_property) {
+    copy(properties, "PolicyArn", argument(native.body, "policy_arn"));
+    if (const Value* owner = argument(native.body, owner_argument))
+        properties.set(std::string(owner_property), Value::list({*owner}, owner->range()),
+                       owner->range());
+}
+
+void role_attachment(const NativeResource& native, Value& properties) {
+    unowned_attachment(native, properties, "role", "Roles");
+}
+void user_attachment(const NativeResource& native, Value& properties) {
+    unowned_attachment(native, properties, "user", "Users");
+}
+void group_attachment(const NativeResource& native, Value& properties) {
+    unowned_attachment(native, properties, "group", "Groups");
+}
+
 void role_policy(const NativeResource& native, Value& properties) {
     unowned_policy(native, properties, "role", "RoleName");
 }
@@ -178,6 +207,14 @@ void add_iam_adapters(AdapterCatalog& catalog) {
     catalog.resources.push_back({"aws_iam_account_password_policy",
                                  "Bulwark::IAM::AccountPasswordPolicy", password_policy});
     catalog.resources.push_back({"aws_iam_role_policy", "AWS::IAM::RolePolicy", role_policy});
+    catalog.resources.push_back(
+        {"aws_iam_policy_attachment", "Bulwark::IAM::PolicyAttachment", policy_attachment});
+    catalog.resources.push_back(
+        {"aws_iam_role_policy_attachment", "Bulwark::IAM::PolicyAttachment", role_attachment});
+    catalog.resources.push_back(
+        {"aws_iam_user_policy_attachment", "Bulwark::IAM::PolicyAttachment", user_attachment});
+    catalog.resources.push_back(
+        {"aws_iam_group_policy_attachment", "Bulwark::IAM::PolicyAttachment", group_attachment});
     catalog.resources.push_back({"aws_iam_user_policy", "AWS::IAM::UserPolicy", user_policy});
     catalog.resources.push_back({"aws_iam_group_policy", "AWS::IAM::GroupPolicy", group_policy});
 

@@ -44,6 +44,7 @@ AdapterCatalog build_catalog() {
     add_route53_adapters(catalog);
     add_securityhub_adapters(catalog);
     add_accessanalyzer_adapters(catalog);
+    add_events_adapters(catalog);
     return catalog;
 }
 

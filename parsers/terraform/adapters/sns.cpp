@@ -56,6 +56,9 @@ void topic(const NativeResource& native, Value& properties) {
     copy(properties, "SignatureVersion", argument(body, "signature_version"));
     copy(properties, "TracingConfig", argument(body, "tracing_config"));
     copy_json(properties, "ArchivePolicy", argument(body, "archive_policy"));
+    // The inline access policy; CloudFormation only has AWS::SNS::TopicPolicy, so it is kept
+    // on the topic as `Policy`, where the policy rules look for it.
+    copy_json(properties, "Policy", argument(body, "policy"));
     delivery_status_logging(body, properties);
     copy_tags(properties, "Tags", body);
 }

@@ -28,6 +28,9 @@ void queue(const NativeResource& native, Value& properties) {
     copy(properties, "ReceiveMessageWaitTimeSeconds", argument(body, "receive_wait_time_seconds"));
     copy_json(properties, "RedrivePolicy", argument(body, "redrive_policy"));
     copy_json(properties, "RedriveAllowPolicy", argument(body, "redrive_allow_policy"));
+    // The inline access policy; CloudFormation only has AWS::SQS::QueuePolicy, so it is kept
+    // on the queue as `Policy`, where the policy rules look for it.
+    copy_json(properties, "Policy", argument(body, "policy"));
     copy_tags(properties, "Tags", body);
 }
 

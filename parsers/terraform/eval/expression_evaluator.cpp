@@ -188,6 +188,7 @@ void ExpressionEvaluator::render(const hcl::Expr& part, std::string& out,
     if (part.kind == hcl::ExprKind::TemplateFor) {
         const Value collection = evaluate(part.children[0]);
         if (collection.is_unknown()) {
+            out += kUnknownPart;
             gather_references(collection, refs);
             if (unknown_reason.empty()) unknown_reason = "template loop over a value known only after apply";
             return;
@@ -212,8 +213,10 @@ void ExpressionEvaluator::render(const hcl::Expr& part, std::string& out,
     if (auto text = as_text(value)) {
         out += *text;
     } else if (value.is_null()) {
+        out += kUnknownPart;
         if (unknown_reason.empty()) unknown_reason = "template interpolates a null value";
     } else {
+        out += kUnknownPart;  // the text around it stays known (Unknown::partial)
         gather_references(value, refs);
         if (unknown_reason.empty()) {
             unknown_reason = value.is_unknown() ? value.as_unknown().reason
@@ -255,7 +258,7 @@ Value ExpressionEvaluator::template_value(const hcl::Expr& e) {
     } else {
         render(e, out, refs, unknown_reason);
     }
-    if (!unknown_reason.empty()) return Value::unknown(unknown_reason, std::move(refs), e.range);
+    if (!unknown_reason.empty()) return Value::unknown_text(std::move(out), unknown_reason, std::move(refs), e.range);
     return Value::string(std::move(out), e.range);
 }
 
@@ -359,6 +362,12 @@ Value ExpressionEvaluator::call(const hcl::Expr& e) {
     // JSON string yet; its structure is what rules need, so it is kept as the value.
     if (e.name == "jsonencode" && arguments.size() == 1 &&
         (arguments[0].is_map() || arguments[0].is_list()) && contains_unknown(arguments[0])) {
+        return arguments[0];
+    }
+    // So is an IAM policy document (a map with a Statement), known or not: its statements keep
+    // the lines they are written on, which is where policy findings point.
+    if (e.name == "jsonencode" && arguments.size() == 1 && arguments[0].is_map() &&
+        arguments[0].find("Statement") != nullptr) {
         return arguments[0];
     }
     // compact() over a list that holds such documents keeps them (they are not empty strings).

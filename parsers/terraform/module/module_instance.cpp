@@ -537,7 +537,13 @@ Value ModuleInstance::policy_document(const hcl::Block& block) {
                         principal = Value::string("*", entry.range());
                         break;
                     }
-                    principal.set(type->as_string(), *identifiers, entry.range());
+                    // Two blocks of one type (two AWS accounts written apart) add up.
+                    Value* existing = principal.is_map() ? principal.find(type->as_string()) : nullptr;
+                    if (existing != nullptr && existing->is_list() && identifiers->is_list()) {
+                        for (const Value& id : identifiers->as_list()) existing->as_list().push_back(id);
+                    } else {
+                        principal.set(type->as_string(), *identifiers, entry.range());
+                    }
                 }
                 out.set(to, std::move(principal), blocks->range());
             }
@@ -547,13 +553,26 @@ Value ModuleInstance::policy_document(const hcl::Block& block) {
                     const Value* test = entry.find("test");
                     const Value* variable = entry.find("variable");
                     const Value* values = entry.find("values");
-                    if (!test || !variable || !values || !test->is_string() || !variable->is_string()) continue;
+                    if (!test || !variable || !values) continue;
+                    // A key built around an unknown ("${provider}:sub") keeps its known text; a test
+                    // or key Bulwark cannot read makes the whole condition unknown: dropping it
+                    // would make the statement look unconditioned.
+                    std::string key;
+                    if (variable->is_string()) {
+                        key = variable->as_string();
+                    } else if (variable->is_unknown() && !variable->as_unknown().partial.empty()) {
+                        key = variable->as_unknown().partial;
+                    }
+                    if (!test->is_string() || key.empty()) {
+                        condition = unknown_of("a condition known only after apply", {test, variable}, conditions->range());
+                        break;
+                    }
                     Value* operator_map = condition.find(test->as_string());
                     if (operator_map == nullptr) {
                         condition.set(test->as_string(), Value::map({}, entry.range()), entry.range());
                         operator_map = condition.find(test->as_string());
                     }
-                    operator_map->set(variable->as_string(), *values, entry.range());
+                    operator_map->set(key, *values, entry.range());
                 }
                 out.set("Condition", std::move(condition), conditions->range());
             }

@@ -8,6 +8,7 @@
 
 namespace bulwark {
 
+void add_iam_policy_builtins(std::vector<Builtin>& out);
 void add_network_builtins(std::vector<Builtin>& out);
 void add_transport_policy_builtins(std::vector<Builtin>& out);
 void add_network_acl_builtins(std::vector<Builtin>& out);

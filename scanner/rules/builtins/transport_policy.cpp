@@ -1,5 +1,7 @@
 // Resource policies that deny requests not sent over TLS.
 
+#include "iam/analyzer.h"
+#include "iam/policy.h"
 #include "rules/builtins/builtin_support.h"
 #include "rules/builtins/families.h"
 
@@ -10,71 +12,78 @@ using namespace builtin_support;
 
 // ---- policy_denies_insecure_transport -------------------------------------------------------
 
-Tri principal_is_everyone(const Value* principal) {
-    if (principal == nullptr) return Tri::False;
-    if (principal->is_unknown()) return Tri::Unknown;
-    auto star = [](const std::string& s) { return s == "*"; };
-    if (principal->is_string()) return tri(star(principal->as_string()));
-    if (principal->is_map()) return any_string(principal->find("AWS"), star);
-    return Tri::False;
+bool requires_insecure(const iam::Conditions& conditions) {
+    for (const iam::ConditionTest& test : conditions.tests) {
+        const std::string op = lower(test.op);
+        if ((op != "bool" && op != "boolifexists") || lower(test.key) != "aws:securetransport")
+            continue;
+        for (const iam::Item& value : test.values) {
+            if (!value.unknown && lower(value.text) == "false") return true;
+        }
+    }
+    return false;
 }
 
-Tri condition_requires_insecure(const Value* condition) {
-    if (condition == nullptr) return Tri::False;
-    if (condition->is_unknown()) return Tri::Unknown;
-    Tri result = Tri::False;
-    for (std::string_view op : {"Bool", "BoolIfExists"}) {
-        const Value* test = condition->find(op);
-        if (test == nullptr) continue;
-        if (test->is_unknown()) {
-            result = tri_or(result, Tri::Unknown);
+// An S3 policy must deny on the bucket (ListBucket, policy calls) and on its objects: "*", or
+// the bucket ARN and its /* objects. A reference (aws_s3_bucket.b.arn, ${Bucket.Arn}/*) is taken
+// to fill one of the two (policies name their own bucket); too few of them leave it undecided.
+Tri covers_bucket_and_objects(const iam::ItemList& resources) {
+    if (!resources.present) return Tri::True;
+    if (resources.negated) return Tri::False;
+    if (resources.unknown) return Tri::Unknown;
+    bool bucket = false, objects = false;
+    int references = 0;
+    for (const iam::Item& item : resources.items) {
+        if (item.unknown) {
+            references += 1;
             continue;
         }
-        const Value* secure = test->find("aws:SecureTransport");
-        result = tri_or(
-            result, any_string(secure, [](const std::string& s) { return lower(s) == "false"; }));
-        if (secure && secure->is_bool() && !secure->as_bool()) return Tri::True;
+        const std::string& arn = item.text;
+        if (arn == "*" || arn.ends_with(":::*") ||
+            (arn.ends_with("*") && arn.find('/') == std::string::npos)) {
+            bucket = objects = true;
+        } else if (arn.ends_with("/*")) {
+            objects = true;
+        } else if (arn.find('/') == std::string::npos) {
+            bucket = true;
+        }
     }
-    return result;
+    const int missing = (bucket ? 0 : 1) + (objects ? 0 : 1);
+    if (missing == 0) return Tri::True;
+    if (references >= missing) return Tri::True;
+    return references > 0 ? Tri::Unknown : Tri::False;
 }
 
 Outcome policy_denies_insecure_transport(const Value& subject, const Value&,
                                          const BuiltinContext& context) {
-    if (subject.is_unknown()) return {Tri::Unknown, evidence_of(subject)};
-    if (subject.is_string()) {
-        // A policy given as a JSON string is normalised by the IAM analyser (a later stage).
-        return {Tri::Unknown, evidence_of(subject)};
-    }
-    const Value* statements = subject.find("Statement");
-    if (statements == nullptr) return {Tri::False, evidence_of(subject)};
-    if (statements->is_unknown()) return {Tri::Unknown, evidence_of(*statements)};
-    std::vector<const Value*> list;
-    if (statements->is_list()) {
-        for (const Value& s : statements->as_list())
-            list.push_back(&s);
-    } else {
-        list.push_back(statements);
-    }
+    const iam::Policy policy = iam::normalize_policy(subject);
+    if (policy.unknown) return {Tri::Unknown, evidence_of(subject)};
     const std::string service = service_of(context.resource.type);
     Outcome result{Tri::False, evidence_of(subject)};
-    for (const Value* statement : list) {
-        if (statement->is_unknown()) {
+    for (const iam::Statement& statement : policy.statements) {
+        if (statement.unknown) {
             result.value = tri_or(result.value, Tri::Unknown);
             continue;
         }
-        const Value* effect = statement->find("Effect");
-        Tri denies = effect == nullptr      ? Tri::False
-                     : effect->is_unknown() ? Tri::Unknown
-                     : effect->is_string()  ? tri(effect->as_string() == "Deny")
-                                            : Tri::False;
-        const Tri everyone = principal_is_everyone(statement->find("Principal"));
-        const Tri all_actions = any_string(statement->find("Action"), [&](const std::string& a) {
-            const std::string action = lower(a);
-            return action == "*" || (!service.empty() && action == service + ":*");
-        });
-        const Tri insecure = condition_requires_insecure(statement->find("Condition"));
-        const Tri verdict = tri_and(tri_and(denies, everyone), tri_and(all_actions, insecure));
-        if (verdict == Tri::True) return {Tri::True, evidence_of(*statement)};
+        const Tri denies = statement.effect == iam::Effect::Deny      ? Tri::True
+                           : statement.effect == iam::Effect::Unknown ? Tri::Unknown
+                                                                      : Tri::False;
+        const Tri everyone = statement.principals.negated
+                                 ? Tri::False
+                                 : iam::principal_is_everyone(statement.principals);
+        const Tri all_actions =
+            iam::actions_cover(statement.actions, service.empty() ? "*" : service + ":*");
+        const Tri insecure = statement.conditions.unknown
+                                 ? Tri::Unknown
+                                 : tri(requires_insecure(statement.conditions));
+        const Tri resources =
+            service == "s3" ? covers_bucket_and_objects(statement.resources) : Tri::True;
+        const Tri verdict =
+            tri_and(tri_and(denies, everyone), tri_and(tri_and(all_actions, insecure), resources));
+        if (verdict == Tri::True) {
+            return {Tri::True, statement.range.valid() ? std::optional<SourceRange>(statement.range)
+                                                       : evidence_of(subject)};
+        }
         result.value = tri_or(result.value, verdict);
     }
     return result;
@@ -86,7 +95,7 @@ void add_transport_policy_builtins(std::vector<Builtin>& out) {
     const Builtin table[] = {
         {"policy_denies_insecure_transport",
          "a policy document denies every action of the resource's service to everyone when "
-         "aws:SecureTransport is false",
+         "aws:SecureTransport is false (for S3 on the bucket and its objects)",
          policy_denies_insecure_transport, no_args},
     };
     out.insert(out.end(), std::begin(table), std::end(table));

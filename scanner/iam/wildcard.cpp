@@ -1,0 +1,63 @@
+#include "iam/wildcard.h"
+
+#include <cctype>
+
+namespace bulwark::iam {
+namespace {
+
+bool same_char(char a, char b, bool ignore_case) {
+    if (!ignore_case) return a == b;
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
+}
+
+}  // namespace
+
+bool has_wildcard(std::string_view text) {
+    return text.find_first_of("*?") != std::string_view::npos;
+}
+
+bool wildcard_match(std::string_view pattern, std::string_view text, bool ignore_case) {
+    // Iterative matching with backtracking to the last `*`: linear in practice, no recursion.
+    std::size_t p = 0, t = 0;
+    std::size_t star = std::string_view::npos, resume = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() &&
+            (pattern[p] == '?' ||
+             (pattern[p] != '*' && same_char(pattern[p], text[t], ignore_case)))) {
+            ++p;
+            ++t;
+        } else if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            resume = t;
+        } else if (star != std::string_view::npos) {
+            p = star + 1;
+            t = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*')
+        ++p;
+    return p == pattern.size();
+}
+
+bool wildcard_covers(std::string_view outer, std::string_view inner, bool ignore_case) {
+    if (!has_wildcard(outer)) {
+        return !has_wildcard(inner) && outer.size() == inner.size() &&
+               wildcard_match(outer, inner, ignore_case);
+    }
+    // outer = literal prefix followed only by `*`s: covers inner when inner starts with that
+    // prefix written literally.
+    const std::size_t first = outer.find_first_of("*?");
+    const std::string_view prefix = outer.substr(0, first);
+    if (outer.substr(first).find_first_not_of('*') != std::string_view::npos) {
+        // Other shapes: covered when inner is literal and matched by outer.
+        return !has_wildcard(inner) && wildcard_match(outer, inner, ignore_case);
+    }
+    if (inner.size() < prefix.size()) return false;
+    const std::string_view head = inner.substr(0, prefix.size());
+    return !has_wildcard(head) && wildcard_match(prefix, head, ignore_case);
+}
+
+}  // namespace bulwark::iam
