@@ -48,8 +48,8 @@ ResourceIndex ParsedTemplate::index_of(const std::string& address) const {
     return *index;
 }
 
-ParsedTemplate parse_cfn(const std::string& text) {
-    FrontendOutput output = cloudformation::parse_template(text, 0, "t", {});
+ParsedTemplate parse_cfn(const std::string& text, const cloudformation::TemplateOptions& options) {
+    FrontendOutput output = cloudformation::parse_template(text, 0, "t", options);
     GraphBuilder builder;
     builder.add(std::move(output.resources));
     return ParsedTemplate{std::move(builder).build(), std::move(output.diagnostics)};

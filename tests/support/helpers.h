@@ -6,6 +6,7 @@
 
 #include "model/diagnostic.h"
 #include "model/graph.h"
+#include "parsers/cloudformation/template_evaluator.h"
 #include "parsers/terraform/terraform_frontend.h"
 #include "pipeline/scan.h"
 
@@ -36,7 +37,8 @@ struct ParsedTemplate {
     const Resource* find(const std::string& address) const;
     ResourceIndex index_of(const std::string& address) const;
 };
-ParsedTemplate parse_cfn(const std::string& text);
+ParsedTemplate parse_cfn(const std::string& text,
+                         const cloudformation::TemplateOptions& options = {});
 
 struct CliRun {
     int exit_code = 0;
