@@ -207,17 +207,18 @@ Value TemplateEvaluator::parameter_value(std::string_view name, const SourceRang
 
 std::optional<Value> TemplateEvaluator::pseudo_parameter(std::string_view name,
                                                          const SourceRange& at) {
-    // Known only when the user says so (`--parameter AWS::Region=eu-west-1`); the partition and
-    // URL suffix follow from a known region. Never guessed: `aws` is not the only partition.
+    // Account, region and stack are known only when the user says so (`--parameter
+    // AWS::Region=eu-west-1`). The partition and URL suffix follow from a given region, and are
+    // otherwise those of the commercial cloud: they name the AWS cloud, not a deployment choice,
+    // no rule decides on them, and Unknown would hide every ARN written with ${AWS::Partition}.
     if (auto given = options_.parameters.find(name); given != options_.parameters.end()) {
         return Value::string(given->second, at);
     }
     if (name == "AWS::Partition" || name == "AWS::URLSuffix") {
-        if (auto region = options_.parameters.find("AWS::Region");
-            region != options_.parameters.end()) {
-            const PartitionInfo info = partition_of_region(region->second);
-            return Value::string(name == "AWS::Partition" ? info.partition : info.url_suffix, at);
-        }
+        auto region = options_.parameters.find("AWS::Region");
+        const PartitionInfo info = partition_of_region(
+            region != options_.parameters.end() ? std::string_view(region->second) : "us-east-1");
+        return Value::string(name == "AWS::Partition" ? info.partition : info.url_suffix, at);
     }
     return Value::unknown(std::string(name) + " is known only at deployment", {}, at);
 }

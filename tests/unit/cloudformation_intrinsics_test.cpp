@@ -87,9 +87,12 @@ TEST_CASE(
 )";
     auto unknown = parse_cfn(text);
     CHECK(unknown.diagnostics.empty());
-    for (const char* name : {"Region", "Account", "Partition", "Suffix", "Stack", "Arn"}) {
+    for (const char* name : {"Region", "Account", "Stack"}) {
         CHECK_MESSAGE(property(unknown, name).is_unknown(), name);
     }
+    CHECK(property(unknown, "Partition").as_string() == "aws");
+    CHECK(property(unknown, "Suffix").as_string() == "amazonaws.com");
+    CHECK(property(unknown, "Arn").as_string() == "arn:aws:s3:::x");
     CHECK(unknown.find("Thing")->properties.find("Gone") == nullptr);
     CHECK(strings(property(unknown, "List")) == std::vector<std::string>{"a", "b"});
 
