@@ -52,7 +52,8 @@ class Builder {
             }
         }
         resource.format = settings_.format;
-        resource.file = settings_.file;
+        // An included snippet's resources live in the snippet's file.
+        resource.file = entry.key_range.file != kNoFile ? entry.key_range.file : settings_.file;
         resource.scope = settings_.scope;
         resource.range = entry.key_range;
         if (const Value* properties = body.find("Properties")) {

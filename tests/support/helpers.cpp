@@ -73,6 +73,18 @@ ScanResult scan_terraform_dir(const std::filesystem::path& dir, const std::strin
     return scan(scan_options, frontends);
 }
 
+ScanResult scan_cloudformation_dir(const std::filesystem::path& dir, const std::string& path,
+                                   cloudformation::TemplateOptions options) {
+    ScanOptions scan_options;
+    scan_options.discovery.paths = {dir / path};
+    scan_options.discovery.root = dir;
+    scan_options.threads = 1;
+    std::vector<std::unique_ptr<Frontend>> frontends;
+    frontends.push_back(
+        std::make_unique<cloudformation::CloudFormationFrontend>(std::move(options)));
+    return scan(scan_options, frontends);
+}
+
 const Resource* find_resource(const ScanResult& result, std::string_view address) {
     for (const Resource& resource : result.graph.resources()) {
         if (resource.address == address) return &resource;

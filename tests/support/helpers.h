@@ -52,6 +52,9 @@ std::string read_text(const std::filesystem::path& path);
 // Scans `dir` (also the scan root) with the Terraform front-end only, no rules, one thread.
 ScanResult scan_terraform_dir(const std::filesystem::path& dir, const std::string& path = "",
                               terraform::TerraformOptions options = {});
+// Scans `dir` (also the scan root) with the CloudFormation front-end only, no rules, one thread.
+ScanResult scan_cloudformation_dir(const std::filesystem::path& dir, const std::string& path = "",
+                                   cloudformation::TemplateOptions options = {});
 const Resource* find_resource(const ScanResult& result, std::string_view address);
 // A property by path: keys separated by dots; list elements by a numeric segment ("Rules.0.Id")
 // or an index ("Rules[0].Id").
