@@ -496,3 +496,29 @@ TEST_CASE("sam: a template without the SAM transform is not expanded") {
     CHECK(resource(parsed, "Fn").type == "AWS::Serverless::Function");
     CHECK(resource(parsed, "Fn").format == SourceFormat::CloudFormation);
 }
+
+TEST_CASE("sam: referenceable properties point at the generated resources") {
+    auto parsed = parse_cfn(R"(Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties: {CodeUri: s3://b/k, AutoPublishAlias: live}
+  Api:
+    Type: AWS::Serverless::Api
+    Properties: {StageName: v1}
+  Thing:
+    Type: Custom::Thing
+    Properties:
+      Alias: !Ref Fn.Alias
+      Version: !GetAtt Fn.Version.Version
+      Stage: !Ref Api.Stage
+      Deployment: {"Fn::GetAtt": [Api.Deployment, Id]}
+)");
+    CHECK(parsed.diagnostics.empty());
+    const Resource& thing = resource(parsed, "Thing");
+    CHECK(has_reference(at_path(thing, "Alias"), "FnAliaslive"));
+    CHECK(has_reference(at_path(thing, "Version"), "FnVersion"));
+    CHECK(has_reference(at_path(thing, "Stage"), "Apiv1Stage"));
+    CHECK(has_reference(at_path(thing, "Deployment"), "ApiDeployment"));
+    CHECK(resource(parsed, "FnAliaslive").type == "AWS::Lambda::Alias");
+}

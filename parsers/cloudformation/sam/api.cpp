@@ -154,6 +154,7 @@ void expand_api(const SamResource& api, Expansion& expansion) {
     deployment.set("Description", text("RestApi deployment", at), at);
     deployment.set("StageName", text("Stage", at), at);
     expansion.add(api, deployment_id, "AWS::ApiGateway::Deployment", std::move(deployment));
+    expansion.referenceable[api.id + ".Deployment"] = deployment_id;
 
     Value stage = object(at);
     stage.set("RestApiId", ref(api.id, at), at);
@@ -174,6 +175,7 @@ void expand_api(const SamResource& api, Expansion& expansion) {
                                    ? alphanumeric(stage_name->value.as_string())
                                    : "";
     expansion.add(api, api.id + suffix + "Stage", "AWS::ApiGateway::Stage", std::move(stage));
+    expansion.referenceable[api.id + ".Stage"] = api.id + suffix + "Stage";
 }
 
 }  // namespace bulwark::cloudformation::sam

@@ -120,6 +120,7 @@ void add_alias(const SamResource& function, Expansion& expansion) {
     Value version = object(at);
     version.set("FunctionName", ref(function.id, at), at);
     expansion.add(function, function.id + "Version", "AWS::Lambda::Version", std::move(version));
+    expansion.referenceable[function.id + ".Version"] = function.id + "Version";
     Value properties = object(at);
     properties.set("Name", *alias, alias->range());
     properties.set("FunctionName", ref(function.id, at), at);
@@ -128,6 +129,7 @@ void add_alias(const SamResource& function, Expansion& expansion) {
     const std::string name = alias->is_string() ? alphanumeric(alias->as_string()) : "";
     expansion.add(function, function.id + "Alias" + name, "AWS::Lambda::Alias",
                   std::move(properties));
+    expansion.referenceable[function.id + ".Alias"] = function.id + "Alias" + name;
 }
 
 void add_url(const SamResource& function, Expansion& expansion) {

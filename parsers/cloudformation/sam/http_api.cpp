@@ -62,6 +62,7 @@ void expand_http_api(const SamResource& api, Expansion& expansion) {
     copy(api, stage, "StageVariables");
     stage.set("Tags", tags, at);
     expansion.add(api, stage_id, "AWS::ApiGatewayV2::Stage", std::move(stage));
+    expansion.referenceable[api.id + ".Stage"] = stage_id;
 }
 
 }  // namespace bulwark::cloudformation::sam

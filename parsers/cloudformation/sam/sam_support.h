@@ -56,6 +56,8 @@ class Expansion {
     // Routes by API logical ID ("" = the implicit REST / HTTP API).
     std::vector<std::pair<std::string, Route>> rest_routes;
     std::vector<std::pair<std::string, Route>> http_routes;
+    // SAM's referenceable properties: "MyFunction.Alias" -> the generated alias's logical ID.
+    std::map<std::string, std::string, std::less<>> referenceable;
     // S3 events: bucket logical ID -> LambdaConfigurations entries SAM adds to that bucket.
     std::vector<std::pair<std::string, Value>> bucket_notifications;
 

@@ -71,6 +71,49 @@ void add_bucket_notifications(Value& resources, Expansion& expansion) {
     }
 }
 
+// `!Ref MyApi.Stage`, `!GetAtt MyFunction.Alias.Arn`: SAM points these at the generated resource.
+void resolve_referenceable(Value& node, const Expansion& expansion) {
+    if (node.is_list()) {
+        for (Value& item : node.as_list())
+            resolve_referenceable(item, expansion);
+        return;
+    }
+    if (!node.is_map()) return;
+    if (node.as_map().size() == 1) {
+        Value::Entry& only = node.as_map().front();
+        const auto& table = expansion.referenceable;
+        if (only.key == "Ref" && only.value.is_string()) {
+            if (auto it = table.find(only.value.as_string()); it != table.end()) {
+                only.value = Value::string(it->second, only.value.range());
+            }
+            return;
+        }
+        if (only.key == "Fn::GetAtt") {
+            Value& argument = only.value;
+            if (argument.is_list() && !argument.as_list().empty() &&
+                argument.as_list()[0].is_string()) {
+                Value& target = argument.as_list()[0];
+                if (auto it = table.find(target.as_string()); it != table.end()) {
+                    target = Value::string(it->second, target.range());
+                }
+            } else if (argument.is_string()) {
+                const std::string& text = argument.as_string();
+                const std::size_t second_dot = text.find('.', text.find('.') + 1);
+                if (second_dot != std::string::npos) {
+                    if (auto it = table.find(std::string_view(text).substr(0, second_dot));
+                        it != table.end()) {
+                        argument =
+                            Value::string(it->second + text.substr(second_dot), argument.range());
+                    }
+                }
+            }
+            return;
+        }
+    }
+    for (Value::Entry& entry : node.as_map())
+        resolve_referenceable(entry.value, expansion);
+}
+
 }  // namespace
 
 bool is_sam_template(const Value& root) {
@@ -168,6 +211,14 @@ void transform(Value& root, Origins& origins, std::vector<Diagnostic>& diagnosti
     }
     *resources = Value::map(std::move(rewritten), resources->range());
     add_bucket_notifications(*resources, expansion);
+    if (!expansion.referenceable.empty()) {
+        for (Value::Entry& section : root.as_map()) {
+            if (section.key == "Resources" || section.key == "Outputs" ||
+                section.key == "Conditions") {
+                resolve_referenceable(section.value, expansion);
+            }
+        }
+    }
     root.as_map().erase(std::remove_if(root.as_map().begin(), root.as_map().end(),
                                        [](const Value::Entry& e) { return e.key == "Globals"; }),
                         root.as_map().end());
