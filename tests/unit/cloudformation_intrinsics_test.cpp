@@ -208,3 +208,20 @@ Resources:
     CHECK(property(parsed, "ZoneCount").as_number() == 3);
     CHECK(property(parsed, "Size").as_number() == 2);
 }
+
+TEST_CASE("intrinsics: the Rules section's short forms are known tags") {
+    auto parsed = parse_cfn(R"(Parameters:
+  Subnets: {Type: "List<AWS::EC2::Subnet::Id>", Default: "subnet-1"}
+  VpcId: {Type: String, Default: vpc-1}
+Rules:
+  SubnetsInVpc:
+    Assertions:
+      - Assert: !EachMemberEquals [!ValueOf [Subnets, VpcId], !Ref VpcId]
+      - Assert: !Contains [[a, b], !RefAll "AWS::EC2::VPC::Id"]
+      - Assert: !EachMemberIn [!ValueOfAll ["AWS::EC2::Subnet::Id", Tags], [x]]
+Resources:
+  Thing: {Type: Custom::Thing}
+)");
+    CHECK(parsed.diagnostics.empty());
+    CHECK(parsed.find("Thing") != nullptr);
+}
