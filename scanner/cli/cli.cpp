@@ -189,7 +189,8 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
             err << "bulwark: --parameters-file " << file << ": cannot read the file\n";
             return kExitUsage;
         }
-        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string text((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
         auto values = cloudformation::parse_parameters_file(text, file);
         if (auto* problem = std::get_if<std::string>(&values)) {
             err << "bulwark: --parameters-file " << *problem << "\n";
