@@ -249,3 +249,29 @@ TEST_CASE("AWS::Include: a snippet that includes itself is reported once") {
     CHECK(find_resource(result, "Thing") != nullptr);
     CHECK(mentions(result, "includes itself"));
 }
+
+TEST_CASE("nested stacks: a SAM application with a local Location is a nested stack") {
+    TempDir dir;
+    dir.write("apps/network.yaml", kNetwork);
+    dir.write("template.yaml", R"(Transform: AWS::Serverless-2016-10-31
+Resources:
+  Network:
+    Type: AWS::Serverless::Application
+    Properties:
+      Location: apps/network.yaml
+      Parameters: {Tier: premium}
+  FromRepository:
+    Type: AWS::Serverless::Application
+    Properties:
+      Location: {ApplicationId: "arn:aws:serverlessrepo:us-east-1:1:applications/x", SemanticVersion: 1.0.0}
+)");
+    ScanResult result = scan_cloudformation_dir(dir.path());
+    CHECK(addresses(result) ==
+          std::vector<std::string>{"FromRepository", "Network", "Network/Vpc"});
+    CHECK(find_resource(result, "Network")->type == "AWS::CloudFormation::Stack");
+    CHECK(find_resource(result, "Network")->native_type == "AWS::Serverless::Application");
+    CHECK(
+        value_at(find_resource(result, "Network/Vpc")->properties, "Tags[1].Value")->as_string() ==
+        "premium");
+    CHECK(mentions(result, "known only at deployment", 11));
+}
