@@ -1,21 +1,20 @@
 #include "parsers/cloudformation/cloudformation_frontend.h"
 
+#include <algorithm>
 #include <array>
+#include <set>
+#include <tuple>
 
-#include "io/document_reader.h"
-#include "parsers/cloudformation/short_form_tags.h"
+#include "parsers/cloudformation/includes.h"
+#include "parsers/cloudformation/template_processor.h"
 
 namespace bulwark::cloudformation {
 namespace {
 
+namespace fs = std::filesystem;
+
 constexpr std::array<std::string_view, 6> kExtensions = {".yaml",     ".yml", ".json",
                                                          ".template", ".cfn", ".txt"};
-
-// Resource-level keys kept as attributes (rules reach them with `$resource.`).
-constexpr std::array<std::string_view, 7> kResourceAttributes = {
-    "Condition", "DeletionPolicy", "UpdateReplacePolicy", "DependsOn",
-    "Metadata",  "CreationPolicy", "UpdatePolicy",
-};
 
 bool has_extension(std::string_view path) {
     for (std::string_view extension : kExtensions) {
@@ -24,153 +23,34 @@ bool has_extension(std::string_view path) {
     return false;
 }
 
-bool is_json(std::string_view content) {
-    std::size_t i = content.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    while (i < content.size() &&
-           (content[i] == ' ' || content[i] == '\n' || content[i] == '\r' || content[i] == '\t')) {
-        ++i;
-    }
-    return i < content.size() && content[i] == '{';
-}
-
-class TemplateParser {
-  public:
-    TemplateParser(FileId file, std::string_view scope, const TemplateOptions& options,
-                   FrontendOutput& out)
-        : file_(file), scope_(scope), options_(options), out_(out) {}
-
-    void parse(std::string_view content) {
-        ReadResult read = is_json(content) ? read_json(content, file_)
-                                           : read_yaml(content, file_, {}, expand_short_form);
-        for (Diagnostic& diagnostic : read.diagnostics)
-            out_.diagnostics.push_back(diagnostic);
-        if (!read.value) {
-            out_.recognized = true;  // it looked like a template; the reader said why it is not
-            return;
-        }
-        const Value& root = *read.value;
-        const Value* resources = root.find("Resources");
-        const bool declared = root.find("AWSTemplateFormatVersion") != nullptr;
-        if (!root.is_map() || ((resources == nullptr || !resources->is_map()) && !declared)) {
-            return;  // YAML or JSON of another kind that mentioned AWS types: not ours
-        }
-        out_.recognized = true;
-        if (resources == nullptr) {
-            report(root.range(), DiagnosticCode::InvalidTemplate,
-                   "template has no Resources section");
-            return;
-        }
-        if (!resources->is_map()) {
-            report(resources->range(), DiagnosticCode::InvalidTemplate,
-                   "Resources must be a mapping of logical IDs to resources, not a " +
-                       std::string(to_string(resources->kind())));
-            return;
-        }
-        TemplateEvaluator evaluator(root, options_, out_.diagnostics);
-        for (const Value::Entry& entry : resources->as_map()) {
-            add_resource(entry, evaluator);
-        }
-    }
-
-  private:
-    void report(const SourceRange& at, DiagnosticCode code, std::string message,
-                DiagnosticSeverity severity = DiagnosticSeverity::Error) {
-        out_.diagnostics.push_back(Diagnostic{file_, at.begin, severity, code, std::move(message)});
-    }
-
-    void add_resource(const Value::Entry& entry, TemplateEvaluator& evaluator) {
-        const Value& body = entry.value;
-        if (!body.is_map()) {
-            report(entry.key_range, DiagnosticCode::InvalidTemplate,
-                   "resource " + entry.key + " must be a mapping with a Type");
-            return;
-        }
-        const Value* type = body.find("Type");
-        if (type == nullptr || !type->is_string() || type->as_string().empty()) {
-            report(type ? type->range() : entry.key_range, DiagnosticCode::InvalidTemplate,
-                   "resource " + entry.key + " needs a Type string");
-            return;
-        }
-        if (const Value* condition = body.find("Condition")) {
-            if (!condition->is_string()) {
-                report(condition->range(), DiagnosticCode::InvalidTemplate,
-                       "the Condition of resource " + entry.key + " must be a condition name");
-            } else if (evaluator.condition(condition->as_string(), condition->range()) ==
-                       Tri::False) {
-                return;  // not created with these parameters
-            }
-        }
-        Resource resource;
-        resource.address = entry.key;
-        resource.type = type->as_string();
-        resource.native_type = type->as_string();
-        resource.format = SourceFormat::CloudFormation;
-        resource.file = file_;
-        resource.scope = std::string(scope_);
-        resource.range = entry.key_range;
-        resource.extent =
-            SourceRange{entry.key_range.file, entry.key_range.begin, body.range().end};
-        if (const Value* properties = body.find("Properties")) {
-            if (!properties->is_map()) {
-                report(properties->range(), DiagnosticCode::InvalidTemplate,
-                       "the Properties of resource " + entry.key + " must be a mapping, not a " +
-                           std::string(to_string(properties->kind())));
-                return;
-            }
-            if (auto resolved = evaluator.resolve(*properties)) {
-                resource.properties = std::move(*resolved);
-            }
-        } else {
-            resource.properties = Value::map({}, entry.key_range);
-        }
-        resource.attributes = Value::map({}, entry.key_range);
-        for (const Value::Entry& attribute : body.as_map()) {
-            for (std::string_view name : kResourceAttributes) {
-                if (attribute.key == name) {
-                    resource.attributes.set(attribute.key, attribute.value, attribute.key_range);
-                }
-            }
-        }
-        add_dependencies(body.find("DependsOn"), resource, evaluator);
-        out_.resources.push_back(std::move(resource));
-    }
-
-    void add_dependencies(const Value* depends_on, Resource& resource,
-                          const TemplateEvaluator& evaluator) {
-        if (depends_on == nullptr) return;
-        std::vector<const Value*> names;
-        if (depends_on->is_list()) {
-            for (const Value& item : depends_on->as_list())
-                names.push_back(&item);
-        } else {
-            names.push_back(depends_on);
-        }
-        for (const Value* name : names) {
-            if (!name->is_string() || !evaluator.is_resource(name->as_string())) {
-                report(name->range(), DiagnosticCode::UnresolvedReference,
-                       "DependsOn of " + resource.address +
-                           " names no resource of this template: " + describe(*name),
-                       DiagnosticSeverity::Warning);
-                continue;
-            }
-            resource.depends_on.push_back(Reference{name->as_string(), ""});
-        }
-    }
-
-    FileId file_;
-    std::string_view scope_;
-    const TemplateOptions& options_;
-    FrontendOutput& out_;
+// A template between parsing and linking: evaluated already, or (when it names local files)
+// kept whole for the link phase.
+struct TemplateArtifact final : Artifact {
+    std::vector<Resource> resources;
+    std::optional<Value> root;              // set when evaluation waits for the link phase
+    std::vector<fs::path> local_templates;  // relative TemplateURL / Location strings it names
 };
 
-}  // namespace
-
-bool looks_like_template(std::string_view content) {
-    if (content.find("AWSTemplateFormatVersion") != std::string_view::npos) return true;
-    return content.find("Resources") != std::string_view::npos &&
-           content.find("AWS::") != std::string_view::npos &&
-           content.find("Type") != std::string_view::npos;
+std::vector<fs::path> named_templates(const Value& root) {
+    std::vector<fs::path> out;
+    const Value* resources = root.find("Resources");
+    if (resources == nullptr || !resources->is_map()) return out;
+    for (const Value::Entry& entry : resources->as_map()) {
+        const Value* type = entry.value.find("Type");
+        const Value* properties = entry.value.find("Properties");
+        if (!type || !type->is_string() || !properties) continue;
+        const Value* url =
+            type->as_string() == "AWS::CloudFormation::Stack"     ? properties->find("TemplateURL")
+            : type->as_string() == "AWS::Serverless::Application" ? properties->find("Location")
+                                                                  : nullptr;
+        if (url && url->is_string() && !is_remote_location(url->as_string())) {
+            out.emplace_back(url->as_string());
+        }
+    }
+    return out;
 }
+
+}  // namespace
 
 bool CloudFormationFrontend::claims(std::string_view path, std::string_view content) const {
     return has_extension(path) && looks_like_template(content);
@@ -179,12 +59,86 @@ bool CloudFormationFrontend::claims(std::string_view path, std::string_view cont
 FrontendOutput parse_template(std::string_view content, FileId file, std::string_view scope,
                               const TemplateOptions& options) {
     FrontendOutput out;
-    TemplateParser(file, scope, options, out).parse(content);
+    TemplateDocument document = read_template(content, file, out.diagnostics);
+    out.recognized = document.recognized;
+    if (!document.root) return out;
+    TemplateProcessor processor(nullptr, out.resources, out.diagnostics);
+    processor.process(std::move(*document.root),
+                      TemplatePlace{file, std::string(scope), {}, std::string(scope)}, options);
     return out;
 }
 
 FrontendOutput CloudFormationFrontend::parse(const SourceFile& file) const {
-    return parse_template(file.content, file.id, file.path, options_);
+    FrontendOutput out;
+    TemplateDocument document = read_template(file.content, file.id, out.diagnostics);
+    out.recognized = document.recognized;
+    if (!document.root) return out;
+    auto artifact = std::make_unique<TemplateArtifact>();
+    if (names_local_files(*document.root)) {
+        artifact->local_templates = named_templates(*document.root);
+        artifact->root = std::move(document.root);
+    } else {
+        TemplateProcessor processor(nullptr, artifact->resources, out.diagnostics);
+        processor.process(std::move(*document.root),
+                          TemplatePlace{file.id, file.path, {}, file.path}, options_);
+    }
+    out.artifact = std::move(artifact);
+    return out;
+}
+
+FrontendOutput CloudFormationFrontend::link(std::vector<LinkInput>& inputs,
+                                            const LinkContext& context) const {
+    FrontendOutput out;
+    const FileAccess access{context.root, context.load};
+    // Templates a scanned template loads as nested stacks: evaluated through their parent.
+    std::set<fs::path> called;
+    for (LinkInput& input : inputs) {
+        auto* artifact = dynamic_cast<TemplateArtifact*>(input.artifact.get());
+        if (artifact == nullptr) continue;
+        const fs::path absolute = fs::absolute(input.absolute).lexically_normal();
+        for (const fs::path& named : artifact->local_templates) {
+            auto resolved = resolve_local(access, absolute, named.generic_string());
+            if (auto* path = std::get_if<fs::path>(&resolved)) called.insert(*path);
+        }
+    }
+    TemplateProcessor processor(&access, out.resources, out.diagnostics);
+    auto evaluate = [&](LinkInput& input, TemplateArtifact& artifact) {
+        const fs::path absolute = fs::absolute(input.absolute).lexically_normal();
+        if (artifact.root) {
+            processor.process(std::move(*artifact.root),
+                              TemplatePlace{input.file, input.path, absolute, input.path},
+                              options_);
+            artifact.root.reset();
+        } else {
+            for (Resource& resource : artifact.resources)
+                out.resources.push_back(std::move(resource));
+            artifact.resources.clear();
+        }
+    };
+    // Parents first, then what no parent reached (templates only called from a cycle).
+    std::vector<bool> done(inputs.size(), false);
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            auto* artifact = dynamic_cast<TemplateArtifact*>(inputs[i].artifact.get());
+            if (artifact == nullptr || done[i]) continue;
+            const fs::path absolute = fs::absolute(inputs[i].absolute).lexically_normal();
+            if (pass == 0 && called.count(absolute)) continue;
+            done[i] = true;
+            if (processor.evaluated().count(absolute)) continue;  // read through its parent
+            evaluate(inputs[i], *artifact);
+        }
+    }
+    // A template read through several parents reports its problems once.
+    auto key = [](const Diagnostic& d) {
+        return std::make_tuple(d.file, d.position.line, d.position.column, std::cref(d.message));
+    };
+    std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
+                     [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+    out.diagnostics.erase(
+        std::unique(out.diagnostics.begin(), out.diagnostics.end(),
+                    [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
+        out.diagnostics.end());
+    return out;
 }
 
 }  // namespace bulwark::cloudformation

@@ -1,11 +1,15 @@
 #pragma once
 
 #include "parsers/cloudformation/template_evaluator.h"
+#include "parsers/cloudformation/template_reader.h"
 #include "pipeline/frontend.h"
 
 namespace bulwark::cloudformation {
 
-// CloudFormation templates in YAML (short-form tags included) and JSON.
+// CloudFormation and SAM templates in YAML (short-form tags included) and JSON. A template that
+// names local files (nested stacks, AWS::Include) is evaluated in the link phase, when they can
+// be read; a scanned template that a scanned parent loads as a nested stack is evaluated only
+// through its parent (with the parameters the parent passes).
 class CloudFormationFrontend final : public Frontend {
   public:
     explicit CloudFormationFrontend(TemplateOptions options = {}) : options_(std::move(options)) {}
@@ -13,16 +17,14 @@ class CloudFormationFrontend final : public Frontend {
     std::string_view name() const override { return "cloudformation"; }
     bool claims(std::string_view path, std::string_view content) const override;
     FrontendOutput parse(const SourceFile& file) const override;
+    FrontendOutput link(std::vector<LinkInput>& inputs, const LinkContext& context) const override;
 
   private:
     TemplateOptions options_;
 };
 
-// True when the text looks like a CloudFormation template: it names AWSTemplateFormatVersion, or
-// it has a Resources section with an AWS:: type. Cheap: no parsing.
-bool looks_like_template(std::string_view content);
-
-// Parses one template into resources (scope = `scope`), reporting problems as diagnostics.
+// Parses one template into resources (scope = `scope`), reporting problems as diagnostics. Files
+// it names (nested stacks, includes) are not read: they stay Unknown with a note.
 FrontendOutput parse_template(std::string_view content, FileId file, std::string_view scope,
                               const TemplateOptions& options);
 

@@ -25,6 +25,11 @@ Value expand_short_form(std::string_view tag, Value node, std::vector<Diagnostic
             if (function == name) key = "Fn::" + std::string(name);
         }
         if (name == "ToJsonString") key = "Fn::ToJsonString";
+        // Functions of the Rules section (parameter assertions).
+        for (std::string_view rule_function :
+             {"Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll"}) {
+            if (rule_function == name) key = "Fn::" + std::string(name);
+        }
     }
     if (key.empty()) {
         diagnostics.push_back(Diagnostic{

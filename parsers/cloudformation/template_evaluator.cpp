@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "parsers/cloudformation/computed_intrinsics.h"
+
 namespace bulwark::cloudformation {
 namespace {
 
@@ -162,6 +164,9 @@ std::optional<Value> TemplateEvaluator::resolve_intrinsic(std::string_view funct
     if (function == "Fn::If") return if_(argument, at);
     if (function == "Fn::FindInMap") return find_in_map(argument, at);
     if (function == "Fn::Base64") return base64(argument, at);
+    if (function == "Fn::Cidr") return cidr(argument, at);
+    if (function == "Fn::ToJsonString") return to_json_string(argument, at);
+    if (function == "Fn::Length") return length(argument, at);
     return deferred(function, argument, at);
 }
 
@@ -188,6 +193,9 @@ Value TemplateEvaluator::parameter_value(std::string_view name, const SourceRang
         }
         return Value::list(std::move(items), value.range());
     };
+    if (auto it = options_.stack_parameters.find(name); it != options_.stack_parameters.end()) {
+        return as_parameter(it->second);
+    }
     if (auto it = options_.parameters.find(name); it != options_.parameters.end()) {
         return as_parameter(Value::string(it->second, at));
     }
@@ -195,6 +203,24 @@ Value TemplateEvaluator::parameter_value(std::string_view name, const SourceRang
         return as_parameter(*fallback);
     }
     return Value::unknown("parameter " + std::string(name) + " has no default value", {}, at);
+}
+
+std::optional<Value> TemplateEvaluator::pseudo_parameter(std::string_view name,
+                                                         const SourceRange& at) {
+    // Account, region and stack are known only when the user says so (`--parameter
+    // AWS::Region=eu-west-1`). The partition and URL suffix follow from a given region, and are
+    // otherwise those of the commercial cloud: they name the AWS cloud, not a deployment choice,
+    // no rule decides on them, and Unknown would hide every ARN written with ${AWS::Partition}.
+    if (auto given = options_.parameters.find(name); given != options_.parameters.end()) {
+        return Value::string(given->second, at);
+    }
+    if (name == "AWS::Partition" || name == "AWS::URLSuffix") {
+        auto region = options_.parameters.find("AWS::Region");
+        const PartitionInfo info = partition_of_region(
+            region != options_.parameters.end() ? std::string_view(region->second) : "us-east-1");
+        return Value::string(name == "AWS::Partition" ? info.partition : info.url_suffix, at);
+    }
+    return Value::unknown(std::string(name) + " is known only at deployment", {}, at);
 }
 
 std::optional<Value> TemplateEvaluator::ref(const Value& argument, const SourceRange& at) {
@@ -207,9 +233,7 @@ std::optional<Value> TemplateEvaluator::ref(const Value& argument, const SourceR
     }
     const std::string& name = resolved->as_string();
     if (name == "AWS::NoValue") return std::nullopt;
-    if (is_pseudo_parameter(name)) {
-        return Value::unknown(name + " is known only at deployment", {}, at);
-    }
+    if (is_pseudo_parameter(name)) return pseudo_parameter(name, at);
     if (parameters_ && parameters_->find(name)) return parameter_value(name, at);
     if (is_resource(name)) return Value::unknown("reference to " + name, {{name, ""}}, at);
     report(at, DiagnosticSeverity::Warning, DiagnosticCode::UnresolvedReference,
@@ -239,7 +263,15 @@ Value TemplateEvaluator::get_att(const Value& argument, const SourceRange& at) {
                "Fn::GetAtt of '" + target + "', which is not a resource of this template");
         return Value::unknown("Fn::GetAtt of undefined " + target, {}, at);
     }
-    const std::string name = attribute.is_string() ? attribute.as_string() : "";
+    if (!attribute.is_string()) {
+        return unknown_from("attribute of " + target + " named at deployment", {&attribute}, at);
+    }
+    const std::string& name = attribute.as_string();
+    if (stack_outputs_ && name.starts_with("Outputs.")) {
+        if (auto output = stack_outputs_(target, std::string_view(name).substr(8), at)) {
+            return *output;
+        }
+    }
     return Value::unknown("attribute " + name + " of " + target, {{target, name}}, at);
 }
 
@@ -432,6 +464,11 @@ Value TemplateEvaluator::find_in_map(const Value& argument, const SourceRange& a
     for (const std::string& key : keys) {
         found = found ? found->find(key) : nullptr;
     }
+    if (found == nullptr && argument.as_list().size() == 4) {  // AWS::LanguageExtensions
+        if (const Value* fallback = argument.as_list()[3].find("DefaultValue")) {
+            return resolve(*fallback).value_or(Value::null(at));
+        }
+    }
     if (found == nullptr) {
         report(
             at, DiagnosticSeverity::Warning, DiagnosticCode::UnresolvedReference,
@@ -448,10 +485,78 @@ Value TemplateEvaluator::base64(const Value& argument, const SourceRange& at) {
                         {input ? &*input : &argument}, at);
 }
 
+Value TemplateEvaluator::cidr(const Value& argument, const SourceRange& at) {
+    if (!argument.is_list() || argument.as_list().size() != 3) {
+        report(at, DiagnosticSeverity::Warning, DiagnosticCode::InvalidTemplate,
+               "Fn::Cidr needs [ipBlock, count, cidrBits]");
+        return Value::unknown("invalid Fn::Cidr", {}, at);
+    }
+    std::vector<Value> parts;
+    for (const Value& part : argument.as_list()) {
+        auto resolved = resolve(part);
+        if (!resolved || !scalar_text(*resolved)) {
+            return unknown_from("Fn::Cidr of values known only at deployment",
+                                {resolved ? &*resolved : &part}, at);
+        }
+        parts.push_back(std::move(*resolved));
+    }
+    auto whole_number = [](const Value& value) -> std::optional<long long> {
+        const std::string text = *scalar_text(value);
+        if (text.empty() || text.size() > 9 ||
+            text.find_first_not_of("0123456789") != std::string::npos) {
+            return std::nullopt;
+        }
+        return std::stoll(text);
+    };
+    const auto count = whole_number(parts[1]);
+    const auto bits = whole_number(parts[2]);
+    if (!count || !bits) {
+        report(at, DiagnosticSeverity::Warning, DiagnosticCode::InvalidTemplate,
+               "Fn::Cidr count and cidrBits must be whole numbers");
+        return Value::unknown("invalid Fn::Cidr", {}, at);
+    }
+    auto subnets = cidr_subnets(*scalar_text(parts[0]), *count, *bits);
+    if (auto* problem = std::get_if<std::string>(&subnets)) {
+        report(at, DiagnosticSeverity::Warning, DiagnosticCode::InvalidTemplate,
+               "Fn::Cidr: " + *problem);
+        return Value::unknown("invalid Fn::Cidr", {}, at);
+    }
+    Value::List items;
+    for (std::string& subnet : std::get<std::vector<std::string>>(subnets)) {
+        items.push_back(Value::string(std::move(subnet), at));
+    }
+    return Value::list(std::move(items), at);
+}
+
+Value TemplateEvaluator::to_json_string(const Value& argument, const SourceRange& at) {
+    auto resolved = resolve(argument);
+    if (!resolved || (!resolved->is_map() && !resolved->is_list())) {
+        report(at, DiagnosticSeverity::Warning, DiagnosticCode::InvalidTemplate,
+               "Fn::ToJsonString needs a mapping or a list");
+        return Value::unknown("invalid Fn::ToJsonString", {}, at);
+    }
+    if (auto text = cloudformation::to_json_string(*resolved)) return Value::string(*text, at);
+    return unknown_from("Fn::ToJsonString of values known only at deployment", {&*resolved}, at);
+}
+
+Value TemplateEvaluator::length(const Value& argument, const SourceRange& at) {
+    auto resolved = resolve(argument);
+    if (resolved && resolved->is_list()) {
+        return Value::number(static_cast<double>(resolved->as_list().size()), at);
+    }
+    if (resolved && resolved->is_unknown()) {
+        return unknown_from("Fn::Length of a list known only at deployment", {&*resolved}, at);
+    }
+    report(at, DiagnosticSeverity::Warning, DiagnosticCode::InvalidTemplate,
+           "Fn::Length needs a list");
+    return Value::unknown("invalid Fn::Length", {}, at);
+}
+
 Value TemplateEvaluator::deferred(std::string_view function, const Value& argument,
                                   const SourceRange& at) {
-    // Fn::GetAZs, Fn::ImportValue, Fn::Cidr, Fn::Transform and the language extensions are
-    // decided by CloudFormation at deployment; their arguments may still refer to resources.
+    // Fn::GetAZs (the account's zones), Fn::ImportValue (another stack's export) and Fn::Transform
+    // (a macro; AWS::Include is inlined before evaluation) are decided by CloudFormation at
+    // deployment; their arguments may still refer to resources.
     auto resolved = resolve(argument);
     return unknown_from(std::string(function) + " is evaluated only at deployment",
                         {resolved ? &*resolved : &argument}, at);

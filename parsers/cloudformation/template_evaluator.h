@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -15,8 +16,17 @@ namespace bulwark::cloudformation {
 
 struct TemplateOptions {
     // Parameter values given at deployment (`--parameter Name=Value`); they override defaults.
+    // Pseudo parameters may be given too (`AWS::Region=eu-west-1`, `AWS::AccountId=...`).
     std::map<std::string, std::string, std::less<>> parameters;
+    // Values a parent stack passes to a nested stack's parameters; they win over `parameters`
+    // and may be Unknown (then the parameter is Unknown, its default is not used).
+    std::map<std::string, Value, std::less<>> stack_parameters;
 };
+
+// The value of output `output` of nested stack `stack` (Fn::GetAtt Stack.Outputs.Name); nullopt
+// when the nested template was not read.
+using StackOutputLookup = std::function<std::optional<Value>(
+    std::string_view stack, std::string_view output, const SourceRange& at)>;
 
 // Evaluates CloudFormation intrinsic functions and conditions over one template. Whatever is
 // decided only at deployment (pseudo parameters, attributes, imports, parameters without a value)
@@ -34,6 +44,8 @@ class TemplateEvaluator {
 
     bool is_resource(std::string_view logical_id) const;
 
+    void set_stack_outputs(StackOutputLookup lookup) { stack_outputs_ = std::move(lookup); }
+
   private:
     std::optional<Value> resolve_intrinsic(std::string_view function, const Value& argument,
                                            const SourceRange& at);
@@ -46,6 +58,10 @@ class TemplateEvaluator {
     std::optional<Value> if_(const Value& argument, const SourceRange& at);
     Value find_in_map(const Value& argument, const SourceRange& at);
     Value base64(const Value& argument, const SourceRange& at);
+    Value cidr(const Value& argument, const SourceRange& at);
+    Value to_json_string(const Value& argument, const SourceRange& at);
+    Value length(const Value& argument, const SourceRange& at);
+    std::optional<Value> pseudo_parameter(std::string_view name, const SourceRange& at);
     Value deferred(std::string_view function, const Value& argument, const SourceRange& at);
 
     Value parameter_value(std::string_view name, const SourceRange& at);
@@ -63,6 +79,7 @@ class TemplateEvaluator {
     std::map<std::string, Tri, std::less<>> condition_cache_;
     std::set<std::string, std::less<>> conditions_in_progress_;
     std::size_t depth_ = 0;
+    StackOutputLookup stack_outputs_;
 };
 
 // Adds the references held by Unknown values inside `value` to `out`.

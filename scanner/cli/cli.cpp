@@ -13,6 +13,7 @@
 
 #include "io/document_reader.h"
 #include "parsers/cloudformation/cloudformation_frontend.h"
+#include "parsers/cloudformation/parameters_file.h"
 #include "parsers/terraform/plan_frontend.h"
 #include "parsers/terraform/terraform_frontend.h"
 #include "pipeline/scan.h"
@@ -47,6 +48,8 @@ struct ScanArgs {
     bool strict = false;
     std::vector<std::string> variables;  // Terraform --var NAME=VALUE
     std::vector<std::string> var_files;  // Terraform --var-file FILE
+    std::vector<std::string> parameters;       // CloudFormation --parameter NAME=VALUE
+    std::vector<std::string> parameter_files;  // CloudFormation --parameters-file FILE
 };
 
 struct RulesArgs {
@@ -223,7 +226,34 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
     std::vector<std::unique_ptr<Frontend>> frontends;
     // The plan reader goes first: a plan is JSON that could otherwise look like a template.
     frontends.push_back(std::make_unique<terraform::TerraformPlanFrontend>());
-    frontends.push_back(std::make_unique<cloudformation::CloudFormationFrontend>());
+    // CloudFormation parameters: files in order, then --parameter (highest precedence).
+    cloudformation::TemplateOptions template_options;
+    for (const std::string& file : args.parameter_files) {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) {
+            err << "bulwark: --parameters-file " << file << ": cannot read the file\n";
+            return kExitUsage;
+        }
+        const std::string text((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+        auto values = cloudformation::parse_parameters_file(text, file);
+        if (auto* problem = std::get_if<std::string>(&values)) {
+            err << "bulwark: --parameters-file " << *problem << "\n";
+            return kExitUsage;
+        }
+        for (auto& [name, value] : std::get<cloudformation::ParameterValues>(values))
+            template_options.parameters[name] = value;
+    }
+    for (const std::string& assignment : args.parameters) {
+        const std::size_t equals = assignment.find('=');
+        if (equals == std::string::npos || equals == 0) {
+            err << "bulwark: --parameter needs NAME=VALUE, not '" << assignment << "'\n";
+            return kExitUsage;
+        }
+        template_options.parameters[assignment.substr(0, equals)] = assignment.substr(equals + 1);
+    }
+    frontends.push_back(
+        std::make_unique<cloudformation::CloudFormationFrontend>(std::move(template_options)));
     terraform::TerraformOptions terraform_options;
     for (char** variable = environ; variable && *variable; ++variable) {
         const std::string_view entry = *variable;
@@ -370,6 +400,14 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     scan->add_option("--var-file", scan_args.var_files,
                      "Terraform variables file for root modules (after terraform.tfvars and "
                      "*.auto.tfvars)");
+    scan->add_option("--parameter", scan_args.parameters,
+                     "CloudFormation parameter NAME=VALUE for root templates, also pseudo "
+                     "parameters such as AWS::Region (highest precedence; repeatable)")
+        ->allow_extra_args(false);
+    scan->add_option("--parameters-file", scan_args.parameter_files,
+                     "CloudFormation parameter values in the AWS CLI or CodePipeline JSON format "
+                     "(repeatable; later files win)")
+        ->allow_extra_args(false);
     scan->add_flag("--no-color", scan_args.no_color, "Never colour the text output");
     scan->add_flag("-q,--quiet", scan_args.quiet, "Print nothing when there is nothing to report");
     scan->add_flag("--strict", scan_args.strict,

@@ -48,8 +48,8 @@ ResourceIndex ParsedTemplate::index_of(const std::string& address) const {
     return *index;
 }
 
-ParsedTemplate parse_cfn(const std::string& text) {
-    FrontendOutput output = cloudformation::parse_template(text, 0, "t", {});
+ParsedTemplate parse_cfn(const std::string& text, const cloudformation::TemplateOptions& options) {
+    FrontendOutput output = cloudformation::parse_template(text, 0, "t", options);
     GraphBuilder builder;
     builder.add(std::move(output.resources));
     return ParsedTemplate{std::move(builder).build(), std::move(output.diagnostics)};
@@ -70,6 +70,18 @@ ScanResult scan_terraform_dir(const std::filesystem::path& dir, const std::strin
     scan_options.threads = 1;
     std::vector<std::unique_ptr<Frontend>> frontends;
     frontends.push_back(std::make_unique<terraform::TerraformFrontend>(std::move(options)));
+    return scan(scan_options, frontends);
+}
+
+ScanResult scan_cloudformation_dir(const std::filesystem::path& dir, const std::string& path,
+                                   cloudformation::TemplateOptions options) {
+    ScanOptions scan_options;
+    scan_options.discovery.paths = {dir / path};
+    scan_options.discovery.root = dir;
+    scan_options.threads = 1;
+    std::vector<std::unique_ptr<Frontend>> frontends;
+    frontends.push_back(
+        std::make_unique<cloudformation::CloudFormationFrontend>(std::move(options)));
     return scan(scan_options, frontends);
 }
 

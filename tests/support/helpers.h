@@ -6,6 +6,7 @@
 
 #include "model/diagnostic.h"
 #include "model/graph.h"
+#include "parsers/cloudformation/template_evaluator.h"
 #include "parsers/terraform/terraform_frontend.h"
 #include "pipeline/scan.h"
 
@@ -36,7 +37,8 @@ struct ParsedTemplate {
     const Resource* find(const std::string& address) const;
     ResourceIndex index_of(const std::string& address) const;
 };
-ParsedTemplate parse_cfn(const std::string& text);
+ParsedTemplate parse_cfn(const std::string& text,
+                         const cloudformation::TemplateOptions& options = {});
 
 struct CliRun {
     int exit_code = 0;
@@ -50,6 +52,9 @@ std::string read_text(const std::filesystem::path& path);
 // Scans `dir` (also the scan root) with the Terraform front-end only, no rules, one thread.
 ScanResult scan_terraform_dir(const std::filesystem::path& dir, const std::string& path = "",
                               terraform::TerraformOptions options = {});
+// Scans `dir` (also the scan root) with the CloudFormation front-end only, no rules, one thread.
+ScanResult scan_cloudformation_dir(const std::filesystem::path& dir, const std::string& path = "",
+                                   cloudformation::TemplateOptions options = {});
 const Resource* find_resource(const ScanResult& result, std::string_view address);
 // A property by path: keys separated by dots; list elements by a numeric segment ("Rules.0.Id")
 // or an index ("Rules[0].Id").

@@ -228,3 +228,49 @@ TEST_CASE("graph: a bucket policy that names its bucket literally is connected t
     CHECK(g.edges()[in[0]].from == parsed.index_of("Policy"));
     CHECK(g.edges()[in[0]].via == "Bucket");
 }
+
+TEST_CASE(
+    "cloudformation: resource attributes reach rules through $resource, with undecided "
+    "conditions kept") {
+    test::TempDir rules;
+    rules.write(
+        "aws-dynamodb-table-retained.yaml",
+        "id: aws-dynamodb-table-retained\ntitle: Tables are retained\nseverity: low\n"
+        "description: Deleting the stack keeps the data.\nremediation: Set DeletionPolicy.\n"
+        "resource: [AWS::DynamoDB::Table]\n"
+        "check: {path: $resource.DeletionPolicy, equals: Retain}\n");
+    test::TempDir dir;
+    const auto file = dir.write("template.yaml", R"(Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Env: {Type: String}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Kept:
+    Type: AWS::Serverless::SimpleTable
+    DeletionPolicy: Retain
+    UpdateReplacePolicy: Retain
+  Dropped:
+    Type: AWS::DynamoDB::Table
+    Condition: IsProd
+    DependsOn: Kept
+    Metadata: {owner: data}
+    Properties: {KeySchema: []}
+)");
+    auto run = test::run({"scan", file.string(), "--rules", rules.path().string(), "--only",
+                          "aws-dynamodb-table-retained", "--format", "resources"});
+    CHECK(run.exit_code == 0);
+    auto findings = test::run({"scan", file.string(), "--rules", rules.path().string(), "--only",
+                               "aws-dynamodb-table-retained", "--fail-on", "low"});
+    CHECK(findings.exit_code == 1);
+    CHECK(findings.out.find("aws-dynamodb-table-retained Dropped") != std::string::npos);
+    CHECK(findings.out.find("aws-dynamodb-table-retained Kept") == std::string::npos);
+
+    auto parsed = parse_cfn(test::read_text(file));
+    const Resource* dropped = parsed.find("Dropped");
+    REQUIRE(dropped != nullptr);  // its condition is undecided: present, condition recorded
+    CHECK(dropped->attributes.find("Condition")->as_string() == "IsProd");
+    CHECK(dropped->attributes.find("Metadata")->find("owner")->as_string() == "data");
+    CHECK(dropped->depends_on == std::vector<Reference>{{"Kept", ""}});
+    CHECK(parsed.find("Kept")->attributes.find("UpdateReplacePolicy")->as_string() == "Retain");
+}
