@@ -81,9 +81,9 @@ std::vector<std::string> split_list(const std::vector<std::string>& items) {
 }
 
 // `--rule-param RULE.NAME=VALUE`, the value read as a YAML scalar or flow list ([a, b]).
-std::optional<std::map<std::string, ParameterValues>> parse_rule_params(
+std::optional<std::map<std::string, RuleParameterValues>> parse_rule_params(
     const std::vector<std::string>& items, std::ostream& err) {
-    std::map<std::string, ParameterValues> out;
+    std::map<std::string, RuleParameterValues> out;
     for (const std::string& item : items) {
         const std::size_t equals = item.find('=');
         const std::size_t dot = item.substr(0, equals).rfind('.');

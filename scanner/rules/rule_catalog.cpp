@@ -121,7 +121,7 @@ const Rule* RuleCatalog::find(std::string_view id) const {
 
 std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
     const std::vector<std::filesystem::path>& user_rule_dirs, bool with_frameworks,
-    const std::map<std::string, ParameterValues>& parameters) {
+    const std::map<std::string, RuleParameterValues>& parameters) {
     with_frameworks = with_frameworks || !user_rule_dirs.empty();
     RuleCatalog catalog;
     std::vector<RuleFileError> errors;

@@ -41,7 +41,7 @@ class RuleCatalog {
     // rule or parameter that does not exist is an error.
     static std::variant<RuleCatalog, std::vector<RuleFileError>> load(
         const std::vector<std::filesystem::path>& user_rule_dirs, bool with_frameworks = true,
-        const std::map<std::string, ParameterValues>& parameters = {});
+        const std::map<std::string, RuleParameterValues>& parameters = {});
 
     const std::vector<Rule>& rules() const { return rules_; }
     // By ID or alias.

@@ -114,7 +114,7 @@ std::string_view file_stem(std::string_view path) {
 
 class RuleReader {
   public:
-    RuleReader(std::string_view path, const ParameterValues& overrides)
+    RuleReader(std::string_view path, const RuleParameterValues& overrides)
         : path_(path), overrides_(overrides) {}
 
     std::variant<Rule, std::vector<RuleFileError>> read(std::string_view content) {
@@ -707,7 +707,7 @@ class RuleReader {
     }
 
     std::string_view path_;
-    const ParameterValues& overrides_;
+    const RuleParameterValues& overrides_;
     std::set<std::string> used_parameters_;
     std::vector<RuleFileError> errors_;
 };
@@ -732,7 +732,7 @@ std::string_view parameter_type_name(ParameterType type) {
 
 std::variant<Rule, std::vector<RuleFileError>> load_rule(std::string_view path,
                                                          std::string_view content,
-                                                         const ParameterValues& overrides) {
+                                                         const RuleParameterValues& overrides) {
     return RuleReader(path, overrides).read(content);
 }
 

@@ -21,12 +21,12 @@ struct RuleFileError {
 std::string format_error(const RuleFileError& error);
 
 // Values that replace a rule's parameter defaults, by parameter name.
-using ParameterValues = std::map<std::string, Value, std::less<>>;
+using RuleParameterValues = std::map<std::string, Value, std::less<>>;
 
 // Parses and validates one rule file; every mistake found is returned, not just the first.
 // `overrides` must name declared parameters and match their types.
 std::variant<Rule, std::vector<RuleFileError>> load_rule(std::string_view path,
                                                          std::string_view content,
-                                                         const ParameterValues& overrides = {});
+                                                         const RuleParameterValues& overrides = {});
 
 }  // namespace bulwark

@@ -86,7 +86,7 @@ const Rule& configured_for_fixtures(const Rule& rule) {
         REQUIRE_MESSAGE(read.value.has_value(), params.string() << " is not valid YAML");
         REQUIRE_MESSAGE(read.value->is_map(), params.string()
                                                   << " must map parameter names to values");
-        ParameterValues values;
+        RuleParameterValues values;
         for (const Value::Entry& entry : read.value->as_map())
             values.emplace(entry.key, entry.value);
         auto result = RuleCatalog::load({}, false, {{rule.id, values}});

@@ -31,10 +31,28 @@ std::set<Expectation> marked(const fs::path& file) {
     return expected;
 }
 
+// The SAM fixtures are written for the foundation rules (every rule has its own fixtures in
+// fixtures/rules); the whole catalog would add findings these files do not mean to show.
+constexpr std::string_view kFoundationRules[] = {
+    "aws-s3-bucket-encryption-kms",
+    "aws-s3-bucket-public-access-block",
+    "aws-s3-bucket-versioning",
+    "aws-s3-bucket-tls-only-policy",
+    "aws-kms-key-rotation",
+    "aws-dynamodb-table-point-in-time-recovery",
+    "aws-rds-storage-encrypted",
+    "aws-rds-instance-not-public",
+    "aws-ec2-security-group-no-public-admin-ports",
+    "aws-cloudtrail-log-file-validation",
+};
+
 ScanResult scan_with_all_rules(const fs::path& file, std::vector<const Rule*>& rules) {
     static const RuleCatalog catalog = std::get<RuleCatalog>(RuleCatalog::load({}));
-    for (const Rule& rule : catalog.rules())
-        rules.push_back(&rule);
+    for (std::string_view id : kFoundationRules) {
+        const Rule* rule = catalog.find(id);
+        REQUIRE(rule != nullptr);
+        rules.push_back(rule);
+    }
     ScanOptions options;
     options.discovery.paths = {file};
     options.discovery.root = file.parent_path();

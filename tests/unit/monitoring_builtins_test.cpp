@@ -15,7 +15,7 @@ using bulwark::test::parse_cfn;
 namespace {
 
 Rule load(const std::string& resource, const std::string& check, const std::string& extra = "",
-          const ParameterValues& overrides = {}) {
+          const RuleParameterValues& overrides = {}) {
     std::string text =
         "id: test-rule\ntitle: t\nseverity: low\ndescription: d\nremediation: r\n"
         "resource: [" +

@@ -37,7 +37,7 @@ Value yaml_value(const std::string& text) {
 }
 
 std::variant<Rule, std::vector<RuleFileError>> load(const std::string& text,
-                                                    const ParameterValues& overrides = {}) {
+                                                    const RuleParameterValues& overrides = {}) {
     return load_rule("rules/retention-rule.yaml", text, overrides);
 }
 
