@@ -11,6 +11,7 @@ std::vector<Builtin> collect_builtins() {
     std::vector<Builtin> all;
     add_network_builtins(all);
     add_transport_policy_builtins(all);
+    add_secret_builtins(all);
     return all;
 }
 

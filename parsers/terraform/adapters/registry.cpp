@@ -35,6 +35,18 @@ AdapterCatalog build_catalog() {
     add_config_adapters(catalog);
     add_guardduty_adapters(catalog);
     add_kinesis_adapters(catalog);
+    add_ssm_adapters(catalog);
+    add_glue_adapters(catalog);
+    add_sagemaker_adapters(catalog);
+    add_athena_adapters(catalog);
+    add_codebuild_adapters(catalog);
+    add_stepfunctions_adapters(catalog);
+    add_ecs_adapters(catalog);
+    add_eks_adapters(catalog);
+    add_mq_adapters(catalog);
+    add_msk_adapters(catalog);
+    add_elasticbeanstalk_adapters(catalog);
+    add_autoscaling_adapters(catalog);
     return catalog;
 }
 

@@ -10,5 +10,6 @@ namespace bulwark {
 
 void add_network_builtins(std::vector<Builtin>& out);
 void add_transport_policy_builtins(std::vector<Builtin>& out);
+void add_secret_builtins(std::vector<Builtin>& out);
 
 }  // namespace bulwark
