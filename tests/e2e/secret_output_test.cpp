@@ -53,10 +53,10 @@ TEST_CASE("secret findings: text and JSON reports never contain the secret") {
     test::TempDir dir;
     dir.write("main.tf", project_main_tf());
     const std::string root = dir.path().string();
-    const auto text = test::run({"scan", root, "--root", root, "--format", "text", "--no-color",
-                                 "--only",
-                                 "aws-lambda-function-environment-no-secrets,aws-ec2-user-data-no-"
-                                 "secrets"});
+    const auto text =
+        test::run({"scan", root, "--root", root, "--format", "text", "--no-color", "--only",
+                   "aws-lambda-function-environment-no-secrets,aws-ec2-user-data-no-"
+                   "secrets"});
     const auto json = test::run({"scan", root, "--root", root, "--format", "json", "--only",
                                  "aws-lambda-function-environment-no-secrets,aws-ec2-user-data-no-"
                                  "secrets"});

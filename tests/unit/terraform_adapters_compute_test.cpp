@@ -47,7 +47,8 @@ void run(const std::vector<Case>& cases) {
         const ScanResult result = test::scan_terraform_dir(dir.path());
         CHECK(result.diagnostics.empty());
         for (const Check& check : c.checks) {
-            INFO("resource: " << std::string(check.address) << ", path: " << std::string(check.path));
+            INFO("resource: " << std::string(check.address)
+                              << ", path: " << std::string(check.path));
             const Resource* resource = test::find_resource(result, check.address);
             REQUIRE(resource != nullptr);
             if (std::string(check.path).empty()) {
@@ -159,8 +160,8 @@ resource "aws_glue_job" "nightly" {
               "ReturnConnectionPasswordEncrypted",
               "true", 5},
              {"aws_glue_data_catalog_encryption_settings.this",
-              "DataCatalogEncryptionSettings.EncryptionAtRest.CatalogEncryptionMode",
-              "\"SSE-KMS\"", 8},
+              "DataCatalogEncryptionSettings.EncryptionAtRest.CatalogEncryptionMode", "\"SSE-KMS\"",
+              8},
              {"aws_glue_security_configuration.etl", "", "AWS::Glue::SecurityConfiguration"},
              {"aws_glue_security_configuration.etl",
               "EncryptionConfiguration.CloudWatchEncryption.CloudWatchEncryptionMode",
@@ -173,8 +174,7 @@ resource "aws_glue_job" "nightly" {
              {"aws_glue_job.nightly", "", "AWS::Glue::Job"},
              // A reference to the configuration: its name is known only after apply.
              {"aws_glue_job.nightly", "SecurityConfiguration", "<unknown>", 31},
-             {"aws_glue_job.nightly", "Command.ScriptLocation", "\"s3://scripts/nightly.py\"",
-              36},
+             {"aws_glue_job.nightly", "Command.ScriptLocation", "\"s3://scripts/nightly.py\"", 36},
          }},
         {"Athena workgroup: enforce defaults to true inside the configuration block",
          R"(resource "aws_athena_workgroup" "analysts" {
@@ -198,8 +198,8 @@ resource "aws_athena_workgroup" "adhoc" {
 )",
          {
              {"aws_athena_workgroup.analysts", "", "AWS::Athena::WorkGroup"},
-             {"aws_athena_workgroup.analysts", "WorkGroupConfiguration.EnforceWorkGroupConfiguration",
-              "true", 3},
+             {"aws_athena_workgroup.analysts",
+              "WorkGroupConfiguration.EnforceWorkGroupConfiguration", "true", 3},
              {"aws_athena_workgroup.analysts",
               "WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration.EncryptionOption",
               "\"SSE_KMS\"", 7},
@@ -538,8 +538,7 @@ TEST_CASE("terraform adapters: Elastic Beanstalk and Auto Scaling (with attachme
               "\"aws:elasticbeanstalk:healthreporting:system\"", 6},
              {"aws_elastic_beanstalk_environment.web", "OptionSettings.0.OptionName",
               "\"SystemType\"", 7},
-             {"aws_elastic_beanstalk_environment.web", "OptionSettings.0.Value", "\"enhanced\"",
-              8},
+             {"aws_elastic_beanstalk_environment.web", "OptionSettings.0.Value", "\"enhanced\"", 8},
          }},
         {"Auto Scaling group: default health check type and a target group attached later",
          R"(resource "aws_autoscaling_group" "web" {

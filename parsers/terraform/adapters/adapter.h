@@ -11,7 +11,7 @@ namespace bulwark::terraform {
 
 // Maps a native resource's arguments onto CloudFormation-shaped properties.
 struct ResourceAdapter {
-    std::string_view native_type;   // aws_s3_bucket
+    std::string_view native_type;     // aws_s3_bucket
     std::string_view canonical_type;  // AWS::S3::Bucket
     void (*adapt)(const NativeResource& native, Value& properties);
 };

@@ -27,19 +27,18 @@ void group(const NativeResource& native, Value& properties) {
     // The provider sends EC2 when health_check_type is omitted, as the API does.
     copy_or_default(properties, "HealthCheckType", argument(body, "health_check_type"),
                     Value::string("EC2"), native);
-    set_sub_block(properties, "LaunchTemplate", body, "launch_template",
-                  {{"id", "LaunchTemplateId"}, {"name", "LaunchTemplateName"},
-                   {"version", "Version"}});
+    set_sub_block(
+        properties, "LaunchTemplate", body, "launch_template",
+        {{"id", "LaunchTemplateId"}, {"name", "LaunchTemplateName"}, {"version", "Version"}});
     if (block(body, "mixed_instances_policy") != nullptr) {
         const Value* policy = block(body, "mixed_instances_policy");
         properties.set("MixedInstancesPolicy", Value::map({}, policy->range()), policy->range());
     }
     // Tags are `tag` blocks with propagate_at_launch, as in CloudFormation's list.
     set_blocks(properties, "Tags", body, "tag", [](const Value& from, Value& to) {
-        copy_fields(to, from,
-                    {{"key", "Key"},
-                     {"value", "Value"},
-                     {"propagate_at_launch", "PropagateAtLaunch"}});
+        copy_fields(
+            to, from,
+            {{"key", "Key"}, {"value", "Value"}, {"propagate_at_launch", "PropagateAtLaunch"}});
     });
 }
 

@@ -32,23 +32,21 @@ void project(const NativeResource& native, Value& properties) {
                  {"concurrent_build_limit", "ConcurrentBuildLimit"}});
     set_block(properties, "Artifacts", block(body, "artifacts"), artifacts);
     set_blocks(properties, "SecondaryArtifacts", body, "secondary_artifacts", artifacts);
-    set_block(properties, "Environment", block(body, "environment"),
-              [](const Value& from, Value& to) {
-                  copy_fields(to, from,
-                              {{"type", "Type"},
-                               {"image", "Image"},
-                               {"compute_type", "ComputeType"},
-                               {"privileged_mode", "PrivilegedMode"},
-                               {"image_pull_credentials_type", "ImagePullCredentialsType"},
-                               {"certificate", "Certificate"}});
-                  set_blocks(to, "EnvironmentVariables", from, "environment_variable",
-                             [](const Value& variable, Value& out) {
-                                 copy_fields(out, variable,
-                                             {{"name", "Name"},
-                                              {"value", "Value"},
-                                              {"type", "Type"}});
-                             });
-              });
+    set_block(
+        properties, "Environment", block(body, "environment"), [](const Value& from, Value& to) {
+            copy_fields(to, from,
+                        {{"type", "Type"},
+                         {"image", "Image"},
+                         {"compute_type", "ComputeType"},
+                         {"privileged_mode", "PrivilegedMode"},
+                         {"image_pull_credentials_type", "ImagePullCredentialsType"},
+                         {"certificate", "Certificate"}});
+            set_blocks(to, "EnvironmentVariables", from, "environment_variable",
+                       [](const Value& variable, Value& out) {
+                           copy_fields(out, variable,
+                                       {{"name", "Name"}, {"value", "Value"}, {"type", "Type"}});
+                       });
+        });
     set_block(properties, "Source", block(body, "source"), [](const Value& from, Value& to) {
         copy_fields(to, from,
                     {{"type", "Type"},
@@ -57,21 +55,19 @@ void project(const NativeResource& native, Value& properties) {
                      {"git_clone_depth", "GitCloneDepth"},
                      {"insecure_ssl", "InsecureSsl"}});
     });
-    set_block(properties, "LogsConfig", block(body, "logs_config"),
-              [](const Value& from, Value& to) {
-                  set_sub_block(to, "CloudWatchLogs", from, "cloudwatch_logs",
-                                {{"status", "Status"},
-                                 {"group_name", "GroupName"},
-                                 {"stream_name", "StreamName"}});
-                  set_sub_block(to, "S3Logs", from, "s3_logs",
-                                {{"status", "Status"},
-                                 {"location", "Location"},
-                                 {"encryption_disabled", "EncryptionDisabled"}});
-              });
-    set_sub_block(properties, "VpcConfig", body, "vpc_config",
-                  {{"vpc_id", "VpcId"},
-                   {"subnets", "Subnets"},
-                   {"security_group_ids", "SecurityGroupIds"}});
+    set_block(
+        properties, "LogsConfig", block(body, "logs_config"), [](const Value& from, Value& to) {
+            set_sub_block(
+                to, "CloudWatchLogs", from, "cloudwatch_logs",
+                {{"status", "Status"}, {"group_name", "GroupName"}, {"stream_name", "StreamName"}});
+            set_sub_block(to, "S3Logs", from, "s3_logs",
+                          {{"status", "Status"},
+                           {"location", "Location"},
+                           {"encryption_disabled", "EncryptionDisabled"}});
+        });
+    set_sub_block(
+        properties, "VpcConfig", body, "vpc_config",
+        {{"vpc_id", "VpcId"}, {"subnets", "Subnets"}, {"security_group_ids", "SecurityGroupIds"}});
     copy_tags(properties, "Tags", body);
 }
 

@@ -22,20 +22,20 @@ void cluster(const NativeResource& native, Value& properties) {
     });
     set_block(properties, "Configuration", block(body, "configuration"),
               [](const Value& from, Value& to) {
-                  set_block(to, "ExecuteCommandConfiguration",
-                            block(from, "execute_command_configuration"),
-                            [](const Value& exec, Value& out) {
-                                copy(out, "KmsKeyId", argument(exec, "kms_key_id"));
-                                copy(out, "Logging", argument(exec, "logging"));
-                                set_sub_block(
-                                    out, "LogConfiguration", exec, "log_configuration",
-                                    {{"cloud_watch_encryption_enabled",
-                                      "CloudWatchEncryptionEnabled"},
-                                     {"cloud_watch_log_group_name", "CloudWatchLogGroupName"},
-                                     {"s3_bucket_name", "S3BucketName"},
-                                     {"s3_bucket_encryption_enabled", "S3EncryptionEnabled"},
-                                     {"s3_key_prefix", "S3KeyPrefix"}});
-                            });
+                  set_block(
+                      to, "ExecuteCommandConfiguration",
+                      block(from, "execute_command_configuration"),
+                      [](const Value& exec, Value& out) {
+                          copy(out, "KmsKeyId", argument(exec, "kms_key_id"));
+                          copy(out, "Logging", argument(exec, "logging"));
+                          set_sub_block(
+                              out, "LogConfiguration", exec, "log_configuration",
+                              {{"cloud_watch_encryption_enabled", "CloudWatchEncryptionEnabled"},
+                               {"cloud_watch_log_group_name", "CloudWatchLogGroupName"},
+                               {"s3_bucket_name", "S3BucketName"},
+                               {"s3_bucket_encryption_enabled", "S3EncryptionEnabled"},
+                               {"s3_key_prefix", "S3KeyPrefix"}});
+                      });
               });
     copy_tags(properties, "Tags", body);
 }
@@ -59,7 +59,8 @@ void capitalise_keys(Value& value) {
     for (Value::Entry& entry : value.as_map()) {
         const bool keep_inner = free_form(entry.key);
         if (!entry.key.empty()) {
-            entry.key[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(entry.key[0])));
+            entry.key[0] =
+                static_cast<char>(std::toupper(static_cast<unsigned char>(entry.key[0])));
         }
         if (!keep_inner) capitalise_keys(entry.value);
     }

@@ -33,8 +33,8 @@ void environment(const NativeResource& native, Value& properties) {
 }  // namespace
 
 void add_elasticbeanstalk_adapters(AdapterCatalog& catalog) {
-    catalog.resources.push_back({"aws_elastic_beanstalk_environment",
-                                 "AWS::ElasticBeanstalk::Environment", environment});
+    catalog.resources.push_back(
+        {"aws_elastic_beanstalk_environment", "AWS::ElasticBeanstalk::Environment", environment});
 }
 
 }  // namespace bulwark::terraform

@@ -12,19 +12,18 @@ using namespace adapt;
 void catalog_encryption(const NativeResource& native, Value& properties) {
     const Value& body = native.body;
     copy(properties, "CatalogId", argument(body, "catalog_id"));
-    set_block(properties, "DataCatalogEncryptionSettings",
-              block(body, "data_catalog_encryption_settings"), [](const Value& from, Value& to) {
-                  set_sub_block(to, "ConnectionPasswordEncryption", from,
-                                "connection_password_encryption",
-                                {{"aws_kms_key_id", "KmsKeyId"},
-                                 {"return_connection_password_encrypted",
-                                  "ReturnConnectionPasswordEncrypted"}});
-                  set_sub_block(to, "EncryptionAtRest", from, "encryption_at_rest",
-                                {{"catalog_encryption_mode", "CatalogEncryptionMode"},
-                                 {"sse_aws_kms_key_id", "SseAwsKmsKeyId"},
-                                 {"catalog_encryption_service_role",
-                                  "CatalogEncryptionServiceRole"}});
-              });
+    set_block(
+        properties, "DataCatalogEncryptionSettings",
+        block(body, "data_catalog_encryption_settings"), [](const Value& from, Value& to) {
+            set_sub_block(
+                to, "ConnectionPasswordEncryption", from, "connection_password_encryption",
+                {{"aws_kms_key_id", "KmsKeyId"},
+                 {"return_connection_password_encrypted", "ReturnConnectionPasswordEncrypted"}});
+            set_sub_block(to, "EncryptionAtRest", from, "encryption_at_rest",
+                          {{"catalog_encryption_mode", "CatalogEncryptionMode"},
+                           {"sse_aws_kms_key_id", "SseAwsKmsKeyId"},
+                           {"catalog_encryption_service_role", "CatalogEncryptionServiceRole"}});
+        });
 }
 
 void security_configuration(const NativeResource& native, Value& properties) {

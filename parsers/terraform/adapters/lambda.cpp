@@ -102,13 +102,12 @@ void event_invoke_config(const NativeResource& native, Value& properties) {
     copy(properties, "Qualifier", argument(body, "qualifier"));
     copy(properties, "MaximumEventAgeInSeconds", argument(body, "maximum_event_age_in_seconds"));
     copy(properties, "MaximumRetryAttempts", argument(body, "maximum_retry_attempts"));
-    set_block(properties, "DestinationConfig", block(body, "destination_config"),
-              [](const Value& from, Value& to) {
-                  set_sub_block(to, "OnFailure", from, "on_failure",
-                                {{"destination", "Destination"}});
-                  set_sub_block(to, "OnSuccess", from, "on_success",
-                                {{"destination", "Destination"}});
-              });
+    set_block(
+        properties, "DestinationConfig", block(body, "destination_config"),
+        [](const Value& from, Value& to) {
+            set_sub_block(to, "OnFailure", from, "on_failure", {{"destination", "Destination"}});
+            set_sub_block(to, "OnSuccess", from, "on_success", {{"destination", "Destination"}});
+        });
 }
 
 }  // namespace

@@ -15,11 +15,11 @@ void broker_node_group(const Value& from, Value& to) {
                  {"client_subnets", "ClientSubnets"},
                  {"security_groups", "SecurityGroups"},
                  {"az_distribution", "BrokerAZDistribution"}});
-    set_block(to, "ConnectivityInfo", block(from, "connectivity_info"),
-              [](const Value& connectivity, Value& out) {
-                  set_sub_block(out, "PublicAccess", connectivity, "public_access",
-                                {{"type", "Type"}});
-              });
+    set_block(
+        to, "ConnectivityInfo", block(from, "connectivity_info"),
+        [](const Value& connectivity, Value& out) {
+            set_sub_block(out, "PublicAccess", connectivity, "public_access", {{"type", "Type"}});
+        });
 }
 
 void encryption(const Value& from, Value& to) {

@@ -26,10 +26,10 @@ void notebook_instance(const NativeResource& native, Value& properties) {
                     Value::string("Enabled"), native);
     copy_or_default(properties, "RootAccess", argument(body, "root_access"),
                     Value::string("Enabled"), native);
-    set_sub_block(properties, "InstanceMetadataServiceConfiguration", body,
-                  "instance_metadata_service_configuration",
-                  {{"minimum_instance_metadata_service_version",
-                    "MinimumInstanceMetadataServiceVersion"}});
+    set_sub_block(
+        properties, "InstanceMetadataServiceConfiguration", body,
+        "instance_metadata_service_configuration",
+        {{"minimum_instance_metadata_service_version", "MinimumInstanceMetadataServiceVersion"}});
     copy_tags(properties, "Tags", body);
 }
 
@@ -65,8 +65,8 @@ void domain(const NativeResource& native, Value& properties) {
 }  // namespace
 
 void add_sagemaker_adapters(AdapterCatalog& catalog) {
-    catalog.resources.push_back({"aws_sagemaker_notebook_instance",
-                                 "AWS::SageMaker::NotebookInstance", notebook_instance});
+    catalog.resources.push_back(
+        {"aws_sagemaker_notebook_instance", "AWS::SageMaker::NotebookInstance", notebook_instance});
     catalog.resources.push_back({"aws_sagemaker_endpoint_configuration",
                                  "AWS::SageMaker::EndpointConfig", endpoint_configuration});
     catalog.resources.push_back({"aws_sagemaker_domain", "AWS::SageMaker::Domain", domain});

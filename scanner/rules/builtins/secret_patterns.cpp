@@ -30,7 +30,8 @@ struct TokenShape {
 };
 
 constexpr std::array<TokenShape, 12> kTokenShapes = {{
-    {"private key", R"((-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----))"},
+    {"private key",
+     R"((-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----))"},
     // Long-term (AKIA) and temporary (ASIA) access key IDs, and the rarer prefixes of the same
     // family. The rest is base32 in practice; digits 0, 1, 8 and 9 are accepted all the same.
     {"AWS access key ID", R"(\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b)"},
@@ -40,7 +41,8 @@ constexpr std::array<TokenShape, 12> kTokenShapes = {{
     {"GitHub token", R"(\b(github_pat_[A-Za-z0-9_]{50,}))"},
     {"GitLab token", R"(\b(glpat-[A-Za-z0-9_\-]{20,}))"},
     {"Slack token", R"(\b(xox[abposr]-[A-Za-z0-9-]{10,}))"},
-    {"Slack webhook URL", R"((https://hooks\.slack\.com/services/T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]{16,}))"},
+    {"Slack webhook URL",
+     R"((https://hooks\.slack\.com/services/T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]{16,}))"},
     {"Stripe live key", R"(\b((?:sk|rk)_live_[A-Za-z0-9]{20,}))"},
     {"Google API key", R"(\b(AIza[0-9A-Za-z_\-]{35}))"},
     {"npm token", R"(\b(npm_[A-Za-z0-9]{36}))"},
@@ -78,19 +80,18 @@ const RE2& assignment() {
 
 // Words that say a value is a stand-in for the real secret.
 constexpr std::array<std::string_view, 12> kPlaceholderWords = {
-    "example", "placeholder", "dummy",  "redacted", "xxxx",  "****",
+    "example", "placeholder", "dummy",  "redacted", "xxxx",   "****",
     "your_",   "your-",       "insert", "replace",  "sample", "changethis",
 };
 
 // Name endings that describe a secret rather than hold one.
 constexpr std::array<std::string_view, 48> kDescriptiveSuffixes = {
-    "arn",      "arns",     "id",        "ids",       "name",     "names",    "path",
-    "param",    "parameter", "file",     "url",       "uri",      "endpoint", "header",
-    "type",     "length",   "ttl",       "timeout",   "expiry",   "expiration", "expires",
-    "enabled",  "region",   "version",   "policy",    "location", "prefix",   "suffix",
-    "ref",      "source",   "store",     "mode",      "rotation", "duration", "seconds",
-    "minutes",  "days",     "count",     "size",      "format",   "algorithm", "provider",
-    "issuer",   "audience", "scope",     "kms",       "bucket",   "key_id",
+    "arn",       "arns",     "id",      "ids",        "name",     "names",   "path",   "param",
+    "parameter", "file",     "url",     "uri",        "endpoint", "header",  "type",   "length",
+    "ttl",       "timeout",  "expiry",  "expiration", "expires",  "enabled", "region", "version",
+    "policy",    "location", "prefix",  "suffix",     "ref",      "source",  "store",  "mode",
+    "rotation",  "duration", "seconds", "minutes",    "days",     "count",   "size",   "format",
+    "algorithm", "provider", "issuer",  "audience",   "scope",    "kms",     "bucket", "key_id",
 };
 
 bool password_name(std::string_view lowered) {
@@ -130,8 +131,11 @@ bool valid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         const auto c = static_cast<unsigned char>(text[i]);
-        const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
-                                                  : (c >> 3) == 0x1E ? 4 : 0;
+        const std::size_t length = c < 0x80           ? 1
+                                   : (c >> 5) == 0x6  ? 2
+                                   : (c >> 4) == 0xE  ? 3
+                                   : (c >> 3) == 0x1E ? 4
+                                                      : 0;
         if (length == 0 || i + length > text.size()) return false;
         for (std::size_t k = 1; k < length; ++k) {
             if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return false;
@@ -190,8 +194,9 @@ double shannon_entropy(std::string_view text) {
 bool is_secret_name(std::string_view name) {
     const std::string lowered = lower(name);
     static constexpr std::array<std::string_view, 13> kSecretWords = {
-        "password", "passwd",  "passphrase", "secret", "token",      "apikey",    "api_key",
-        "api-key",  "privatekey", "private_key", "access_key", "credential", "signing_key",
+        "password",   "passwd",     "passphrase",  "secret",     "token",
+        "apikey",     "api_key",    "api-key",     "privatekey", "private_key",
+        "access_key", "credential", "signing_key",
     };
     const bool secret_word = password_name(lowered) ||
                              std::any_of(kSecretWords.begin(), kSecretWords.end(),
