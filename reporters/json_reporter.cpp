@@ -92,6 +92,8 @@ std::string render_json(const ReportContext& context) {
                               {"end_line", finding.range.end.line},
                               {"end_column", finding.range.end.column}};
         result["fingerprint"] = finding.fingerprint;
+        // The location holds a secret: consumers should not quote the source there.
+        if (finding.sensitive) result["sensitive"] = true;
         result["frameworks"] = rule ? frameworks_of(*rule) : Json::object();
         if (finding.suppression) {
             result["suppression"] = {{"source", finding.suppression->source},

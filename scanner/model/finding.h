@@ -43,6 +43,9 @@ struct Finding {
     std::string fingerprint;
     FindingStatus status = FindingStatus::Failed;
     std::optional<Suppression> suppression;
+    // The location holds a secret (the rule detects hard-coded secrets): reporters never quote
+    // the source text there.
+    bool sensitive = false;
 };
 
 // The stable identity of a finding: rule, resource address and file, never a line number, so

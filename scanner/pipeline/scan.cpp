@@ -208,6 +208,7 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
                 Finding finding;
                 finding.rule_id = rule.id;
                 finding.severity = rule.severity;
+                finding.sensitive = rule.sensitive;
                 finding.resource = index;
                 finding.range = outcome.evidence && outcome.evidence->valid() ? *outcome.evidence
                                                                               : resource.range;

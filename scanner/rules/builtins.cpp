@@ -19,6 +19,7 @@ std::vector<Builtin> collect_builtins() {
     add_scan_query_builtins(all);
     add_rule_option_builtins(all);
     add_presence_builtins(all);
+    add_secret_builtins(all);
     return all;
 }
 

@@ -39,6 +39,9 @@ struct Builtin {
     Outcome (*evaluate)(const Value& subject, const Value& args, const BuiltinContext& context);
     // A message saying what is wrong with `args`, or nullopt when they are valid.
     std::optional<std::string> (*validate)(const Value& args);
+    // The values it tests may be secrets: the findings of rules that call it are marked
+    // sensitive, and reporters must not quote the source at their location.
+    bool sensitive = false;
 };
 
 std::span<const Builtin> builtins();

@@ -46,6 +46,8 @@ struct Rule {
     std::optional<Condition> when;          // the rule applies only to resources where this holds
     Condition check;
     std::string message;
+    // The check calls a sensitive built-in (secret detection): its findings point at secrets.
+    bool sensitive = false;
     std::map<std::string, std::vector<std::string>>
         frameworks;  // key -> control IDs, in file order
     std::map<std::string, std::vector<std::string>> crossrefs;

@@ -206,6 +206,7 @@ class RuleReader {
         } else {
             error(root, "missing required field 'check'");
         }
+        rule.sensitive = calls_sensitive_builtin_;
         for (const RuleParameter& parameter : rule.parameters) {
             if (!used_parameters_.contains(parameter.name)) {
                 error(parameter.default_value,
@@ -560,6 +561,7 @@ class RuleReader {
                       "builtin " + std::string(builtin->name) + " " + *problem);
                 return std::nullopt;
             }
+            if (builtin->sensitive) calls_sensitive_builtin_ = true;
             condition.node = BuiltinCall{std::move(compiled_path), builtin, std::move(args)};
             return condition;
         }
@@ -709,6 +711,7 @@ class RuleReader {
     std::string_view path_;
     const RuleParameterValues& overrides_;
     std::set<std::string> used_parameters_;
+    bool calls_sensitive_builtin_ = false;  // the rule's findings point at secrets
     std::vector<RuleFileError> errors_;
 };
 

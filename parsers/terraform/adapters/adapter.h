@@ -71,6 +71,19 @@ void add_route53_adapters(AdapterCatalog& catalog);
 void add_securityhub_adapters(AdapterCatalog& catalog);
 void add_accessanalyzer_adapters(AdapterCatalog& catalog);
 void add_events_adapters(AdapterCatalog& catalog);
+// Compute, containers, messaging and analytics services (rules-compute).
+void add_ssm_adapters(AdapterCatalog& catalog);
+void add_glue_adapters(AdapterCatalog& catalog);
+void add_sagemaker_adapters(AdapterCatalog& catalog);
+void add_athena_adapters(AdapterCatalog& catalog);
+void add_codebuild_adapters(AdapterCatalog& catalog);
+void add_stepfunctions_adapters(AdapterCatalog& catalog);
+void add_ecs_adapters(AdapterCatalog& catalog);
+void add_eks_adapters(AdapterCatalog& catalog);
+void add_mq_adapters(AdapterCatalog& catalog);
+void add_msk_adapters(AdapterCatalog& catalog);
+void add_elasticbeanstalk_adapters(AdapterCatalog& catalog);
+void add_autoscaling_adapters(AdapterCatalog& catalog);
 
 // Turns evaluated native resources into graph resources: adapted types get their CloudFormation
 // type and properties; attachments are merged into their owners (and kept as native nodes);

@@ -1,4 +1,5 @@
-// Lambda: aws_lambda_function, aws_lambda_permission and aws_lambda_function_url.
+// Lambda: aws_lambda_function, aws_lambda_permission, aws_lambda_function_url and
+// aws_lambda_function_event_invoke_config.
 #include "parsers/terraform/adapters/adapter.h"
 #include "parsers/terraform/adapters/adapter_support.h"
 
@@ -93,12 +94,30 @@ void function_url(const NativeResource& native, Value& properties) {
                    {"max_age", "MaxAge"}});
 }
 
+// Asynchronous invocation settings: retries, event age and the on-success / on-failure
+// destinations.
+void event_invoke_config(const NativeResource& native, Value& properties) {
+    const Value& body = native.body;
+    copy(properties, "FunctionName", argument(body, "function_name"));
+    copy(properties, "Qualifier", argument(body, "qualifier"));
+    copy(properties, "MaximumEventAgeInSeconds", argument(body, "maximum_event_age_in_seconds"));
+    copy(properties, "MaximumRetryAttempts", argument(body, "maximum_retry_attempts"));
+    set_block(
+        properties, "DestinationConfig", block(body, "destination_config"),
+        [](const Value& from, Value& to) {
+            set_sub_block(to, "OnFailure", from, "on_failure", {{"destination", "Destination"}});
+            set_sub_block(to, "OnSuccess", from, "on_success", {{"destination", "Destination"}});
+        });
+}
+
 }  // namespace
 
 void add_lambda_adapters(AdapterCatalog& catalog) {
     catalog.resources.push_back({"aws_lambda_function", "AWS::Lambda::Function", function});
     catalog.resources.push_back({"aws_lambda_permission", "AWS::Lambda::Permission", permission});
     catalog.resources.push_back({"aws_lambda_function_url", "AWS::Lambda::Url", function_url});
+    catalog.resources.push_back({"aws_lambda_function_event_invoke_config",
+                                 "AWS::Lambda::EventInvokeConfig", event_invoke_config});
 }
 
 }  // namespace bulwark::terraform

@@ -45,6 +45,18 @@ AdapterCatalog build_catalog() {
     add_securityhub_adapters(catalog);
     add_accessanalyzer_adapters(catalog);
     add_events_adapters(catalog);
+    add_ssm_adapters(catalog);
+    add_glue_adapters(catalog);
+    add_sagemaker_adapters(catalog);
+    add_athena_adapters(catalog);
+    add_codebuild_adapters(catalog);
+    add_stepfunctions_adapters(catalog);
+    add_ecs_adapters(catalog);
+    add_eks_adapters(catalog);
+    add_mq_adapters(catalog);
+    add_msk_adapters(catalog);
+    add_elasticbeanstalk_adapters(catalog);
+    add_autoscaling_adapters(catalog);
     return catalog;
 }
 

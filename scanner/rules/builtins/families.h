@@ -18,5 +18,6 @@ void add_tag_builtins(std::vector<Builtin>& out);
 void add_scan_query_builtins(std::vector<Builtin>& out);
 void add_rule_option_builtins(std::vector<Builtin>& out);
 void add_presence_builtins(std::vector<Builtin>& out);
+void add_secret_builtins(std::vector<Builtin>& out);
 
 }  // namespace bulwark
