@@ -109,8 +109,10 @@ std::string render_github(const ReportContext& context) {
     for (const Diagnostic& diagnostic : scan.diagnostics) {
         std::string properties;
         if (diagnostic.file != kNoFile) {
-            properties = " file=" + escape_property(scan.path_of(diagnostic.file)) +
-                         position(SourceRange{diagnostic.file, diagnostic.position, {}}) + ",";
+            properties =
+                " file=" + escape_property(scan.path_of(diagnostic.file)) +
+                position(SourceRange{diagnostic.file, diagnostic.position, diagnostic.position}) +
+                ",";
         } else {
             properties = " ";
         }

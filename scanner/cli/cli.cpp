@@ -150,21 +150,21 @@ class ProgressIndicator {
 };
 
 int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, const Terminal& terminal) {
-    // Outputs: the i-th --output goes with the i-th --format; `--format json:FILE` works too.
+    // Outputs: `--format sarif:FILE` names its file; the --output values go, in order, to the
+    // formats that do not.
     std::vector<OutputTarget> targets;
     std::vector<std::string> formats =
         args.formats.empty() ? std::vector<std::string>{"text"} : args.formats;
-    if (args.outputs.size() > formats.size()) {
-        err << "bulwark: more --output than --format options; pair each output with a format\n";
-        return kExitUsage;
-    }
+    std::size_t next_output = 0;
     int to_stdout = 0;
     for (std::size_t i = 0; i < formats.size(); ++i) {
         std::string name = formats[i];
-        std::string path = i < args.outputs.size() ? args.outputs[i] : "";
+        std::string path;
         if (const std::size_t colon = name.find(':'); colon != std::string::npos) {
             path = name.substr(colon + 1);
             name = name.substr(0, colon);
+        } else if (next_output < args.outputs.size()) {
+            path = args.outputs[next_output++];
         }
         auto format = parse_output_format(name);
         if (!format) {
@@ -177,6 +177,11 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, const T
             ++to_stdout;
         }
         targets.push_back({*format, path});
+    }
+    if (next_output < args.outputs.size()) {
+        err << "bulwark: more --output than formats without a FILE; pair each output with a "
+               "format\n";
+        return kExitUsage;
     }
     if (to_stdout > 1) {
         err << "bulwark: only one format can go to standard output; give the others --output "
@@ -387,7 +392,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                          " (resources: the graph as Bulwark sees it); repeat for several outputs, "
                          "and write FORMAT:FILE to send one to a file");
     scan->add_option("-o,--output", scan_args.outputs,
-                     "File for the matching --format (default: standard output)");
+                     "File for the next --format that names none (default: standard output)");
     scan->add_option("--fail-on", scan_args.fail_on,
                      "Exit 1 when a finding has this severity or higher: critical, high, medium, "
                      "low, info, none (default: high)");

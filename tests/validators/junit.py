@@ -99,6 +99,13 @@ def main():
                     if outcome["failure"] < len(failed_ids):
                         failures.append(f"{target} (control): {outcome['failure']} failures for {len(failed_ids)} failed results")
                 checked += 1
+    # The golden files (tests/golden/expected) are checked against the schema too.
+    for golden in sorted(glob.glob("tests/golden/expected/*.xml")):
+        lint = subprocess.run(["xmllint", "--noout", "--schema", schema, golden], capture_output=True, text=True)
+        if lint.returncode != 0:
+            failures.append(f"{golden}: not valid against {schema}:\n{lint.stderr}")
+        junitparser.JUnitXml.fromfile(golden)
+        checked += 1
     print(f"checked {checked} JUnit reports with junitparser {junitparser.version} and xmllint against jenkins-junit.xsd: {len(failures)} problems")
     for failure in failures:
         print(failure)

@@ -43,7 +43,7 @@ printf 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Tablé:\n    Type:
   --format "sarif:$work/odd.sarif") || exit 1
 logs+=("$work/odd.sarif")
 # The reporter's golden files (including suppressed results) are SARIF too.
-for golden in tests/golden/*.sarif; do
+for golden in tests/golden/expected/*.sarif; do
   [[ -f "$golden" ]] && logs+=("$golden")
 done
 
