@@ -10,32 +10,25 @@ using Json = nlohmann::ordered_json;
 
 Json to_json(const Value& value) {
     switch (value.kind()) {
-        case ValueKind::Null:
-            return nullptr;
-        case ValueKind::Bool:
-            return value.as_bool();
-        case ValueKind::Number:
-            return value.as_number();
-        case ValueKind::String:
-            return value.as_string();
+        case ValueKind::Null: return nullptr;
+        case ValueKind::Bool: return value.as_bool();
+        case ValueKind::Number: return value.as_number();
+        case ValueKind::String: return value.as_string();
         case ValueKind::List: {
             Json out = Json::array();
-            for (const Value& item : value.as_list())
-                out.push_back(to_json(item));
+            for (const Value& item : value.as_list()) out.push_back(to_json(item));
             return out;
         }
         case ValueKind::Map: {
             Json out = Json::object();
-            for (const Value::Entry& entry : value.as_map())
-                out[entry.key] = to_json(entry.value);
+            for (const Value::Entry& entry : value.as_map()) out[entry.key] = to_json(entry.value);
             return out;
         }
         case ValueKind::Unknown: {
             Json references = Json::array();
             for (const Reference& reference : value.as_unknown().references) {
-                references.push_back(reference.attribute.empty()
-                                         ? reference.target
-                                         : reference.target + "." + reference.attribute);
+                references.push_back(reference.attribute.empty() ? reference.target
+                                                                 : reference.target + "." + reference.attribute);
             }
             return Json{{"$unknown", value.as_unknown().reason}, {"$references", references}};
         }
@@ -64,10 +57,9 @@ std::string render_resources(const ReportContext& context) {
         Json edges = Json::array();
         for (std::uint32_t e : scan.graph.out_edges(i)) {
             const Edge& edge = scan.graph.edges()[e];
-            edges.push_back(
-                {{"to", scan.graph.resource(edge.to).address},
-                 {"via", edge.via},
-                 {"kind", edge.kind == EdgeKind::Reference ? "reference" : "depends_on"}});
+            edges.push_back({{"to", scan.graph.resource(edge.to).address},
+                             {"via", edge.via},
+                             {"kind", edge.kind == EdgeKind::Reference ? "reference" : "depends_on"}});
         }
         entry["edges"] = std::move(edges);
         resources.push_back(std::move(entry));
