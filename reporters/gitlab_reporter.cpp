@@ -2,6 +2,8 @@
 // shown in merge request widgets and diffs.
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include "reporters/report_support.h"
 #include "reporters/reporter.h"
 #include "util/sha256.h"
@@ -72,6 +74,7 @@ std::string render_gitlab(const ReportContext& context) {
                                         finding.range.end.line);
         issues.push_back(std::move(issue));
     }
+    std::map<std::string, int> seen;  // the same problem twice in a file needs two fingerprints
     for (const Diagnostic& diagnostic : scan.diagnostics) {
         if (diagnostic.file == kNoFile) continue;
         const std::string& path = scan.path_of(diagnostic.file);
@@ -83,9 +86,10 @@ std::string render_gitlab(const ReportContext& context) {
         issue["severity"] = gitlab_severity(diagnostic.severity);
         // Line numbers stay out of the fingerprint, as for findings, so edits above do not
         // reopen it.
-        issue["fingerprint"] = sha256_hex(std::string(to_string(diagnostic.code)) + '\0' + path +
-                                          '\0' + diagnostic.message)
-                                   .substr(0, 32);
+        std::string material =
+            std::string(to_string(diagnostic.code)) + '\0' + path + '\0' + diagnostic.message;
+        if (const int n = seen[material]++; n > 0) material += '\0' + std::to_string(n);
+        issue["fingerprint"] = sha256_hex(material).substr(0, 32);
         issue["location"] = location_of(path, diagnostic.position.line, 0);
         issues.push_back(std::move(issue));
     }

@@ -291,6 +291,13 @@ TEST_CASE("gitlab: code quality issues with mapped severities and stable fingerp
     CHECK(issues[1]["check_name"] == "bulwark-input-parse-error");
     CHECK(issues[1]["severity"] == "major");
     CHECK(issues[1]["fingerprint"].get<std::string>().size() == 32);
+
+    // The same problem twice in one file: two issues, two fingerprints.
+    made.scan.diagnostics.push_back(made.scan.diagnostics.front());
+    made.scan.diagnostics.back().position = {9, 1};
+    const Json twice = Json::parse(render_gitlab(made.context()));
+    REQUIRE(twice.size() == 3);
+    CHECK(twice[1]["fingerprint"] != twice[2]["fingerprint"]);
 }
 
 TEST_CASE("text: snippet with a marker, remediation, summary; colours only when asked") {
