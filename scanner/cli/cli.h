@@ -21,5 +21,10 @@ struct Terminal {
 // Runs the command line `args` (without the program name), writing to `out` and `err`.
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
             const Terminal& terminal = {});
+// Older form: `terminal` says whether standard output is a terminal.
+inline int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                   bool terminal) {
+    return run_cli(args, out, err, Terminal{terminal, false});
+}
 
 }  // namespace bulwark
