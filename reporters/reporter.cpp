@@ -3,9 +3,9 @@
 namespace bulwark {
 
 std::optional<OutputFormat> parse_output_format(std::string_view name) {
-    if (name == "text") return OutputFormat::Text;
-    if (name == "json") return OutputFormat::Json;
-    if (name == "resources") return OutputFormat::Resources;
+    for (OutputFormat format : kOutputFormats) {
+        if (to_string(format) == name) return format;
+    }
     return std::nullopt;
 }
 
@@ -17,6 +17,16 @@ std::string_view to_string(OutputFormat format) {
             return "json";
         case OutputFormat::Resources:
             return "resources";
+        case OutputFormat::Sarif:
+            return "sarif";
+        case OutputFormat::Junit:
+            return "junit";
+        case OutputFormat::Csv:
+            return "csv";
+        case OutputFormat::Github:
+            return "github";
+        case OutputFormat::Gitlab:
+            return "gitlab";
     }
     return "text";
 }
@@ -29,6 +39,16 @@ std::string render(OutputFormat format, const ReportContext& context) {
             return render_json(context);
         case OutputFormat::Resources:
             return render_resources(context);
+        case OutputFormat::Sarif:
+            return render_sarif(context);
+        case OutputFormat::Junit:
+            return render_junit(context);
+        case OutputFormat::Csv:
+            return render_csv(context);
+        case OutputFormat::Github:
+            return render_github(context);
+        case OutputFormat::Gitlab:
+            return render_gitlab(context);
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,13 +12,32 @@ namespace bulwark {
 
 // Everything a reporter may read. Reporters are pure functions from this to bytes: the same scan
 // gives byte-identical output (sorted, no timestamps).
+// SARIF limits GitHub code scanning enforces (README, "SARIF and GitHub code scanning").
+inline constexpr std::size_t kSarifMaxResults = 25000;
+inline constexpr std::size_t kSarifMaxTagsPerRule = 20;
+
+enum class JunitGrouping { Rule, Control };
+
 struct ReportContext {
     const ScanResult& scan;
     std::string_view tool_version;
     bool color = false;  // ANSI colours (text reporter, terminal only)
+    // SARIF: run.automationDetails.id, so several uploads for one commit keep distinct categories
+    // ("bulwark/" when empty).
+    std::string_view sarif_category = {};
+    // SARIF: include suppressed findings (with `suppressions`); GitHub ignores suppressions, so
+    // they are left out by default.
+    bool sarif_include_suppressed = false;
+    JunitGrouping junit_by = JunitGrouping::Rule;
+    std::size_t sarif_max_results = kSarifMaxResults;  // lowered by tests
 };
 
-enum class OutputFormat { Text, Json, Resources };
+enum class OutputFormat { Text, Json, Resources, Sarif, Junit, Csv, Github, Gitlab };
+
+// Every format, in the order `--help` lists them.
+inline constexpr OutputFormat kOutputFormats[] = {
+    OutputFormat::Text, OutputFormat::Json,   OutputFormat::Sarif,  OutputFormat::Junit,
+    OutputFormat::Csv,  OutputFormat::Github, OutputFormat::Gitlab, OutputFormat::Resources};
 
 std::optional<OutputFormat> parse_output_format(std::string_view name);
 std::string_view to_string(OutputFormat format);
@@ -27,6 +47,11 @@ std::string render(OutputFormat format, const ReportContext& context);
 std::string render_text(const ReportContext& context);
 std::string render_json(const ReportContext& context);
 std::string render_resources(const ReportContext& context);
+std::string render_sarif(const ReportContext& context);
+std::string render_junit(const ReportContext& context);
+std::string render_csv(const ReportContext& context);
+std::string render_github(const ReportContext& context);
+std::string render_gitlab(const ReportContext& context);
 
 // `bulwark rules list` in text and JSON.
 std::string render_rule_list_text(const RuleCatalog& catalog);

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <map>
 
+#include "reporters/report_support.h"
 #include "reporters/reporter.h"
 
 namespace bulwark {
@@ -8,10 +9,12 @@ namespace {
 
 struct Style {
     bool enabled;
-    std::string_view operator()(std::string_view code) const { return enabled ? code : ""; }
+    std::string operator()(std::string_view code, std::string_view text) const {
+        if (!enabled) return std::string(text);
+        return std::string(code) + std::string(text) + "\x1b[0m";
+    }
 };
 
-constexpr std::string_view kReset = "\x1b[0m";
 constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kDim = "\x1b[2m";
 
@@ -36,8 +39,61 @@ std::string pad(std::string text, std::size_t width) {
     return text;
 }
 
+std::string pad_left(std::string text, std::size_t width) {
+    if (text.size() < width) text.insert(0, width - text.size(), ' ');
+    return text;
+}
+
 std::string plural(std::size_t n, std::string_view word) {
     return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+std::string upper(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+// The marker line under a snippet: blanks up to the first column (tabs kept, so it lines up),
+// then carets to the end of the range on that line. Columns count bytes; the marker counts
+// characters, so UTF-8 continuation bytes are skipped.
+std::string marker(const std::string& line, std::uint32_t from, std::uint32_t to) {
+    std::string out;
+    const std::size_t begin = from > 0 ? std::min<std::size_t>(from - 1, line.size()) : 0;
+    std::size_t end = to > from ? std::min<std::size_t>(to - 1, line.size()) : line.size();
+    if (end <= begin) end = std::min(line.size(), begin + 1);
+    for (std::size_t i = 0; i < begin; ++i) {
+        const char c = line[i];
+        if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
+        out += c == '\t' ? '\t' : ' ';
+    }
+    std::size_t carets = 0;
+    for (std::size_t i = begin; i < end; ++i)
+        if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++carets;
+    out.append(std::max<std::size_t>(carets, 1), '^');
+    return out;
+}
+
+// The offending lines with their numbers, and a marker under the first one.
+std::string snippet(const ScanResult& scan, const SourceRange& range, const Style& style,
+                    std::string_view colour) {
+    if (!range.valid()) return {};
+    const std::uint32_t last = std::max(range.begin.line, range.end.line);
+    const std::size_t width = std::to_string(last).size();
+    std::string out;
+    for (std::uint32_t number = range.begin.line; number <= last; ++number) {
+        const std::string* line = scan.excerpts.line(range.file, number);
+        if (line == nullptr) break;
+        out += "    " + style(kDim, pad_left(std::to_string(number), width) + " | ") +
+               report::valid_utf8(*line) + "\n";
+        if (number == range.begin.line) {
+            const std::uint32_t to = range.end.line == range.begin.line ? range.end.column : 0;
+            out += "    " + style(kDim, std::string(width, ' ') + " | ") +
+                   style(colour, marker(*line, range.begin.column, to)) + "\n";
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -45,41 +101,47 @@ std::string plural(std::size_t n, std::string_view word) {
 std::string render_text(const ReportContext& context) {
     const ScanResult& scan = context.scan;
     const Style style{context.color};
+    const report::RuleIndex rules(scan);
     std::string out;
 
     std::string current_file;
     for (const Finding& finding : scan.findings) {
         const Resource& resource = scan.graph.resource(finding.resource);
+        const Rule* rule = rules.find(finding.rule_id);
         const std::string& file = scan.path_of(finding.range.file);
         if (file != current_file) {
             if (!current_file.empty()) out += "\n";
-            out += std::string(style(kBold)) + file + std::string(style(kReset)) + "\n";
+            out += style(kBold, file) + "\n";
             current_file = file;
         }
-        const std::string where = std::to_string(finding.range.begin.line) + ":" +
-                                  std::to_string(finding.range.begin.column);
-        out += "  " + pad(where, 8);
-        out += std::string(style(severity_colour(finding.severity))) +
-               pad(std::string(to_string(finding.severity)), 9) + std::string(style(kReset));
-        out += finding.message;
-        if (!finding.detail.empty()) out += ": " + finding.detail;
-        out += "  " + std::string(style(kDim)) + finding.rule_id + " " +
-               resource.address;
+        const std::string_view colour = severity_colour(finding.severity);
+        std::string heading = "  " + style(colour, pad(upper(to_string(finding.severity)), 9)) +
+                              report::location_text(scan, finding.range) + "  " +
+                              (rule ? style(kBold, rule->title) : std::string()) + "\n";
+        out += heading;
+        std::string what = finding.message;
+        if (!finding.detail.empty()) what += ": " + finding.detail;
+        what += ": " + resource.address + " (" + resource.type + ")";
         // A module's resource may be reached from several root modules: name the root.
-        if (resource.address.starts_with("module.") && resource.scope.starts_with("terraform:")) {
-            out += " (root " + resource.scope.substr(10) + ")";
-        }
-        out += std::string(style(kReset));
+        if (resource.address.starts_with("module.") && resource.scope.starts_with("terraform:"))
+            what += ", root " + resource.scope.substr(10);
+        out +=
+            "           " + report::valid_utf8(what) + "  " + style(kDim, finding.rule_id) + "\n";
         if (finding.status == FindingStatus::Suppressed && finding.suppression) {
-            out += "  (suppressed: " + finding.suppression->reason + ")";
+            out += "           suppressed (" + finding.suppression->source +
+                   "): " + finding.suppression->reason + "\n";
         }
-        out += "\n";
+        out += snippet(scan, finding.range, style, colour);
+        if (rule) {
+            const std::string fix =
+                report::one_line(report::remediation_for(*rule, resource.format));
+            if (!fix.empty()) out += "           fix: " + fix + "\n";
+        }
     }
 
     if (!scan.diagnostics.empty()) {
         if (!out.empty()) out += "\n";
-        out += std::string(style(kBold)) + "Problems reading the input" +
-               std::string(style(kReset)) + "\n";
+        out += style(kBold, "Problems reading the input") + "\n";
         for (const Diagnostic& diagnostic : scan.diagnostics) {
             std::string where = scan.path_of(diagnostic.file);
             if (diagnostic.position.line != 0) {
@@ -87,32 +149,44 @@ std::string render_text(const ReportContext& context) {
                          std::to_string(diagnostic.position.column);
             }
             out += "  " + where + ": " + std::string(to_string(diagnostic.severity)) + ": " +
-                   diagnostic.message + "\n";
+                   report::valid_utf8(diagnostic.message) + "\n";
         }
     }
 
-    std::map<Severity, std::size_t> by_severity;
-    std::size_t failed = 0;
-    for (const Finding& finding : scan.findings) {
-        if (finding.status == FindingStatus::Failed) {
-            ++failed;
-            ++by_severity[finding.severity];
-        }
-    }
+    const report::Totals totals = report::totals(scan);
     if (!out.empty()) out += "\n";
-    out += "Scanned " + plural(scan.counts.files, "file") + ", " +
+    out += style(kBold, "Summary") + "\n";
+    auto row = [&](std::string label, std::size_t count, std::string_view colour = {}) {
+        std::string text = "  " + pad(std::move(label), 16) + pad_left(std::to_string(count), 6);
+        out += (colour.empty() || count == 0 ? text : style(colour, text)) + "\n";
+    };
+    row("passed", totals.passed);
+    row("failed", totals.failed);
+    for (Severity s :
+         {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info}) {
+        auto it = totals.failed_by_severity.find(s);
+        row("  " + std::string(to_string(s)),
+            it == totals.failed_by_severity.end() ? 0 : it->second, severity_colour(s));
+    }
+    row("suppressed", totals.suppressed);
+    row("undecided", totals.undecided);
+    row("not applicable", totals.not_applicable);
+    row("input problems", scan.diagnostics.size());
+
+    out += "\nScanned " + plural(scan.counts.files, "file") + ", " +
            plural(scan.graph.resources().size(), "resource") + " with " +
-           plural(scan.rules.size(), "rule") + ": " + plural(scan.counts.checks, "check") + ", " +
-           std::to_string(scan.counts.passed) + " passed, " + std::to_string(failed) + " failed";
-    if (failed > 0) {
+           plural(scan.rules.size(), "rule") + ": " + plural(totals.checks, "check") + ", " +
+           std::to_string(totals.passed) + " passed, " + std::to_string(totals.failed) + " failed";
+    if (totals.failed > 0) {
         std::string parts;
-        for (const auto& [severity, count] : by_severity) {
+        for (const auto& [severity, count] : totals.failed_by_severity) {
             if (!parts.empty()) parts += ", ";
             parts += std::to_string(count) + " " + std::string(to_string(severity));
         }
         out += " (" + parts + ")";
     }
-    out += ", " + std::to_string(scan.counts.undecided) + " undecided";
+    if (totals.suppressed > 0) out += ", " + std::to_string(totals.suppressed) + " suppressed";
+    out += ", " + std::to_string(totals.undecided) + " undecided";
     if (!scan.diagnostics.empty()) out += ", " + plural(scan.diagnostics.size(), "input problem");
     out += ".\n";
     return out;

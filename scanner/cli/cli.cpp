@@ -4,12 +4,17 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <stop_token>
+#include <thread>
 
 #include "io/document_reader.h"
 #include "parsers/cloudformation/cloudformation_frontend.h"
@@ -44,6 +49,10 @@ struct ScanArgs {
     unsigned threads = 0;
     std::size_t max_file_size = 16 * 1024 * 1024;
     bool no_color = false;
+    std::string color = "auto";
+    std::string sarif_category;
+    bool sarif_include_suppressed = false;
+    std::string junit_by = "rule";
     bool quiet = false;
     bool strict = false;
     std::vector<std::string> variables;  // Terraform --var NAME=VALUE
@@ -134,27 +143,76 @@ struct OutputTarget {
     std::string path;  // empty: standard output
 };
 
-int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool terminal) {
-    // Outputs: the i-th --output goes with the i-th --format; `--format json:FILE` works too.
+std::string format_names() {
+    std::string names;
+    for (OutputFormat format : kOutputFormats)
+        names += (names.empty() ? "" : ", ") + std::string(to_string(format));
+    return names;
+}
+
+// A one-line progress indicator on a terminal's standard error, shown only when the scan takes
+// longer than a second, and erased when it ends.
+class ProgressIndicator {
+  public:
+    ProgressIndicator(std::ostream& err, const ScanProgress& progress)
+        : thread_([this, &err, &progress](std::stop_token stop) { run(stop, err, progress); }) {}
+    ~ProgressIndicator() {
+        thread_.request_stop();
+        wake_.notify_all();
+    }
+    ProgressIndicator(const ProgressIndicator&) = delete;
+    ProgressIndicator& operator=(const ProgressIndicator&) = delete;
+
+  private:
+    void run(std::stop_token stop, std::ostream& err, const ScanProgress& progress) {
+        std::unique_lock lock(mutex_);
+        if (wake_.wait_for(lock, stop, std::chrono::seconds(1), [] { return false; })) return;
+        bool shown = false;
+        static constexpr std::string_view kSpinner = "|/-\\";
+        for (std::size_t tick = 0; !stop.stop_requested(); ++tick) {
+            const std::size_t rules_total = progress.rules_total;
+            const std::size_t files_total = progress.files_total;
+            std::string line = "\r";
+            line += kSpinner[tick % kSpinner.size()];
+            line += " scanning: " + std::to_string(progress.files_read.load()) + "/" +
+                    std::to_string(files_total) + " files read";
+            if (progress.rules_done > 0) {
+                line += ", " + std::to_string(progress.rules_done.load()) + "/" +
+                        std::to_string(rules_total) + " rules evaluated";
+            }
+            err << line << "\x1b[K" << std::flush;
+            shown = true;
+            wake_.wait_for(lock, stop, std::chrono::milliseconds(100), [] { return false; });
+        }
+        if (shown) err << "\r\x1b[K" << std::flush;
+    }
+
+    std::mutex mutex_;
+    std::condition_variable_any wake_;
+    std::jthread thread_;  // last: started once the members it uses exist
+};
+
+int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, const Terminal& terminal) {
+    // Outputs: `--format sarif:FILE` names its file; the --output values go, in order, to the
+    // formats that do not.
     std::vector<OutputTarget> targets;
     std::vector<std::string> formats =
         args.formats.empty() ? std::vector<std::string>{"text"} : args.formats;
-    if (args.outputs.size() > formats.size()) {
-        err << "bulwark: more --output than --format options; pair each output with a format\n";
-        return kExitUsage;
-    }
+    std::size_t next_output = 0;
     int to_stdout = 0;
     for (std::size_t i = 0; i < formats.size(); ++i) {
         std::string name = formats[i];
-        std::string path = i < args.outputs.size() ? args.outputs[i] : "";
+        std::string path;
         if (const std::size_t colon = name.find(':'); colon != std::string::npos) {
             path = name.substr(colon + 1);
             name = name.substr(0, colon);
+        } else if (next_output < args.outputs.size()) {
+            path = args.outputs[next_output++];
         }
         auto format = parse_output_format(name);
         if (!format) {
-            err << "bulwark: unknown output format '" << name
-                << "' (expected text, json or resources)\n";
+            err << "bulwark: unknown output format '" << name << "' (expected one of "
+                << format_names() << ")\n";
             return kExitUsage;
         }
         if (path.empty() || path == "-") {
@@ -163,9 +221,22 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
         }
         targets.push_back({*format, path});
     }
+    if (next_output < args.outputs.size()) {
+        err << "bulwark: more --output than formats without a FILE; pair each output with a "
+               "format\n";
+        return kExitUsage;
+    }
     if (to_stdout > 1) {
         err << "bulwark: only one format can go to standard output; give the others --output "
                "FILE\n";
+        return kExitUsage;
+    }
+    if (args.color != "auto" && args.color != "always" && args.color != "never") {
+        err << "bulwark: --color must be auto, always or never, not '" << args.color << "'\n";
+        return kExitUsage;
+    }
+    if (args.junit_by != "rule" && args.junit_by != "control") {
+        err << "bulwark: --junit-by must be rule or control, not '" << args.junit_by << "'\n";
         return kExitUsage;
     }
     std::optional<Severity> threshold;
@@ -281,7 +352,14 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
     }
     frontends.push_back(
         std::make_unique<terraform::TerraformFrontend>(std::move(terraform_options)));
+    ScanProgress progress;
+    std::optional<ProgressIndicator> indicator;
+    if (terminal.standard_error) {
+        options.progress = &progress;
+        indicator.emplace(err, progress);
+    }
     ScanResult result = scan(options, frontends);
+    indicator.reset();
 
     // A path that does not exist is a usage error, not an input problem.
     for (const Diagnostic& diagnostic : result.diagnostics) {
@@ -291,9 +369,17 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
         }
     }
 
-    const bool color = terminal && !args.no_color && std::getenv("NO_COLOR") == nullptr;
+    // Colours: --color always, or auto on a terminal unless NO_COLOR is set (no-color.org).
+    const char* no_color = std::getenv("NO_COLOR");
+    const bool color = !args.no_color && (args.color == "always" ||
+                                          (args.color == "auto" && terminal.standard_output &&
+                                           (no_color == nullptr || *no_color == '\0')));
     for (const OutputTarget& target : targets) {
-        const ReportContext context{result, BULWARK_VERSION, target.path.empty() && color};
+        ReportContext context{result, BULWARK_VERSION, target.path.empty() && color};
+        context.sarif_category = args.sarif_category;
+        context.sarif_include_suppressed = args.sarif_include_suppressed;
+        context.junit_by =
+            args.junit_by == "control" ? JunitGrouping::Control : JunitGrouping::Rule;
         std::string bytes = render(target.format, context);
         if (target.path.empty()) {
             if (args.quiet && target.format == OutputFormat::Text && result.findings.empty() &&
@@ -366,7 +452,7 @@ int run_rules_builtins(std::ostream& out) {
 }  // namespace
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-            bool terminal) {
+            const Terminal& terminal) {
     CLI::App app{"Bulwark: compliance and security scanner for Terraform, CloudFormation and CDK",
                  "bulwark"};
     app.require_subcommand(1);
@@ -375,10 +461,11 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     CLI::App* scan = app.add_subcommand("scan", "Scan infrastructure code for violations");
     scan->add_option("paths", scan_args.paths, "Files or directories to scan (default: .)");
     scan->add_option("-f,--format", scan_args.formats,
-                     "Output format: text, json, or resources (the graph as Bulwark sees it); "
-                     "repeat for several, or write FORMAT:FILE");
+                     "Output format: " + format_names() +
+                         " (resources: the graph as Bulwark sees it); repeat for several outputs, "
+                         "and write FORMAT:FILE to send one to a file");
     scan->add_option("-o,--output", scan_args.outputs,
-                     "File for the matching --format (default: standard output)");
+                     "File for the next --format that names none (default: standard output)");
     scan->add_option("--fail-on", scan_args.fail_on,
                      "Exit 1 when a finding has this severity or higher: critical, high, medium, "
                      "low, info, none (default: high)");
@@ -408,7 +495,18 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                      "CloudFormation parameter values in the AWS CLI or CodePipeline JSON format "
                      "(repeatable; later files win)")
         ->allow_extra_args(false);
-    scan->add_flag("--no-color", scan_args.no_color, "Never colour the text output");
+    scan->add_option("--color", scan_args.color,
+                     "Colour the text output: auto (on a terminal, unless NO_COLOR is set), "
+                     "always or never (default: auto)");
+    scan->add_flag("--no-color", scan_args.no_color, "Same as --color never");
+    scan->add_option("--sarif-category", scan_args.sarif_category,
+                     "SARIF automationDetails.id, to keep several uploads for one commit apart "
+                     "(default: bulwark)");
+    scan->add_flag("--sarif-include-suppressed", scan_args.sarif_include_suppressed,
+                   "Keep suppressed findings in SARIF, marked with `suppressions` (GitHub ignores "
+                   "them and would open alerts)");
+    scan->add_option("--junit-by", scan_args.junit_by,
+                     "JUnit test suites per rule (default) or per framework control");
     scan->add_flag("-q,--quiet", scan_args.quiet, "Print nothing when there is nothing to report");
     scan->add_flag("--strict", scan_args.strict,
                    "Also exit 1 on input errors and on checks that could not be decided");

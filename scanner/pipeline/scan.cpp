@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 
 #include "rules/check_evaluator.h"
@@ -33,6 +35,7 @@ struct ParsedFile {
     std::vector<Diagnostic> diagnostics;
     std::unique_ptr<Artifact> artifact;
     std::vector<SuppressionComment> comments;
+    std::string content;  // kept until the excerpts that reports quote are taken
 };
 
 bool read_file(const fs::path& path, std::size_t size, std::string& content) {
@@ -91,9 +94,48 @@ ParsedFile read_and_parse(const DiscoveredFile& file, FileId id, const ScanOptio
         parsed.resources = std::move(output.resources);
         parsed.diagnostics.insert(parsed.diagnostics.end(), output.diagnostics.begin(),
                                   output.diagnostics.end());
+        parsed.content = std::move(source.content);
         break;
     }
     return parsed;
+}
+
+// Keeps the lines that findings and diagnostics point at, so reports can quote them.
+void take_excerpts(ScanResult& result, const std::vector<std::string>& contents,
+                   std::uint32_t max_lines) {
+    std::map<FileId, std::set<std::uint32_t>> wanted;
+    for (const Finding& finding : result.findings) {
+        const SourceRange& range = finding.range;
+        if (!range.valid()) continue;
+        const std::uint32_t last =
+            std::min(std::max(range.end.line, range.begin.line), range.begin.line + max_lines - 1);
+        for (std::uint32_t line = range.begin.line; line <= last; ++line)
+            wanted[range.file].insert(line);
+    }
+    for (const Diagnostic& diagnostic : result.diagnostics) {
+        if (diagnostic.file != kNoFile && diagnostic.position.line != 0)
+            wanted[diagnostic.file].insert(diagnostic.position.line);
+    }
+    for (const auto& [file, lines] : wanted) {
+        if (file >= contents.size() || contents[file].empty()) continue;
+        const std::string_view text = contents[file];
+        std::uint32_t number = 1;
+        std::size_t start = 0;
+        auto next = lines.begin();
+        while (next != lines.end() && start <= text.size()) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string_view::npos) end = text.size();
+            if (number == *next) {
+                std::string_view line = text.substr(start, end - start);
+                if (line.ends_with('\r')) line.remove_suffix(1);
+                result.excerpts.add(file, number, std::string(line));
+                ++next;
+            }
+            if (end == text.size()) break;
+            start = end + 1;
+            ++number;
+        }
+    }
 }
 
 }  // namespace
@@ -113,21 +155,28 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     }
     for (const DiscoveredFile& file : discovered.files)
         result.files.push_back(file.relative);
+    if (options.progress) {
+        options.progress->files_total = discovered.files.size();
+        options.progress->rules_total = options.rules.size();
+    }
 
     // Parse every file once, in parallel; results land in their file's slot, so the order of the
     // graph does not depend on thread timing.
     std::vector<ParsedFile> parsed(discovered.files.size());
     parallel_for(discovered.files.size(), options.threads, [&](std::size_t i) {
         parsed[i] = read_and_parse(discovered.files[i], static_cast<FileId>(i), options, frontends);
+        if (options.progress) ++options.progress->files_read;
     });
 
     GraphBuilder builder;
     std::vector<std::vector<LinkInput>> link_inputs(frontends.size());
     std::vector<std::vector<SuppressionComment>> comments(parsed.size());
+    std::vector<std::string> contents(parsed.size());  // FileId -> text, for excerpts
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         ParsedFile& file = parsed[i];
         if (file.recognized) comments[i] = std::move(file.comments);
         if (file.recognized) ++result.counts.files;
+        contents[i] = std::move(file.content);
         builder.add(std::move(file.resources));
         result.diagnostics.insert(result.diagnostics.end(), file.diagnostics.begin(),
                                   file.diagnostics.end());
@@ -152,11 +201,15 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
         if (!read_file(absolute, size, content) || looks_binary(content)) return std::nullopt;
         std::string relative = absolute.lexically_relative(root).generic_string();
         for (FileId id = 0; id < result.files.size(); ++id) {
-            if (result.files[id] == relative) return SourceFile{id, relative, std::move(content)};
+            if (result.files[id] == relative) {
+                if (contents[id].empty()) contents[id] = content;
+                return SourceFile{id, relative, std::move(content)};
+            }
         }
         result.files.push_back(relative);
         comments.resize(result.files.size());
         if (may_hold_suppressions(content)) comments.back() = find_suppression_comments(content);
+        contents.push_back(content);
         return SourceFile{static_cast<FileId>(result.files.size() - 1), relative,
                           std::move(content)};
     };
@@ -174,6 +227,7 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     const CheckEvaluator evaluator(result.graph);
     struct RuleResults {
         std::vector<Finding> findings;
+        std::vector<CheckRecord> checks;
         ScanCounts counts;
     };
     std::vector<RuleResults> per_rule(result.rules.size());
@@ -198,6 +252,10 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
             if (applies == Tri::Unknown && outcome.value == Tri::False)
                 outcome.value = Tri::Unknown;
             ++out.counts.checks;
+            const CheckStatus status = outcome.value == Tri::True      ? CheckStatus::Passed
+                                       : outcome.value == Tri::Unknown ? CheckStatus::Undecided
+                                                                       : CheckStatus::Failed;
+            out.checks.push_back(CheckRecord{static_cast<std::uint32_t>(r), index, status});
             if (outcome.value == Tri::True) {
                 ++out.counts.passed;
             } else if (outcome.value == Tri::Unknown) {
@@ -219,6 +277,7 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
                 out.findings.push_back(std::move(finding));
             }
         }
+        if (options.progress) ++options.progress->rules_done;
     });
     for (RuleResults& rule_results : per_rule) {
         result.counts.checks += rule_results.counts.checks;
@@ -228,6 +287,8 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
         result.counts.not_applicable += rule_results.counts.not_applicable;
         for (Finding& finding : rule_results.findings)
             result.findings.push_back(std::move(finding));
+        result.checks.insert(result.checks.end(), rule_results.checks.begin(),
+                             rule_results.checks.end());
     }
 
     // Accepted risks: the findings stay, marked with who accepted them and why.
@@ -261,6 +322,7 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
                      [&](const Diagnostic& a, const Diagnostic& b) {
                          return diagnostic_key(a) < diagnostic_key(b);
                      });
+    take_excerpts(result, contents, std::max<std::uint32_t>(options.max_excerpt_lines, 1));
     return result;
 }
 

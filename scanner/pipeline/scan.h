@@ -1,6 +1,8 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <span>
@@ -11,11 +13,21 @@
 #include "model/diagnostic.h"
 #include "model/finding.h"
 #include "model/graph.h"
+#include "model/source_excerpts.h"
 #include "pipeline/frontend.h"
 #include "rules/rule_catalog.h"
 #include "suppress/suppressor.h"
 
 namespace bulwark {
+
+// Live counters a caller may watch from another thread (a progress indicator). The scan only
+// writes them; it never reads them back.
+struct ScanProgress {
+    std::atomic<std::size_t> files_total{0};
+    std::atomic<std::size_t> files_read{0};
+    std::atomic<std::size_t> rules_total{0};
+    std::atomic<std::size_t> rules_done{0};
+};
 
 struct ScanOptions {
     DiscoveryOptions discovery;
@@ -25,6 +37,9 @@ struct ScanOptions {
     // Every rule that exists (IDs a suppression may name even when the rule did not run).
     std::vector<const Rule*> known_rules;
     SuppressionOptions suppressions;
+    ScanProgress* progress = nullptr;              // optional, owned by the caller
+    // Source lines quoted around each finding (the offending lines, up to this many).
+    std::uint32_t max_excerpt_lines = 8;
 };
 
 struct ScanCounts {
@@ -37,6 +52,16 @@ struct ScanCounts {
     std::size_t not_applicable = 0;  // the rule's `when` excluded the resource
 };
 
+enum class CheckStatus : std::uint8_t { Passed, Failed, Undecided };
+
+// One evaluation of a rule against a resource it applies to. A failed check has exactly one
+// finding (same rule ID and resource), which says whether it is suppressed.
+struct CheckRecord {
+    std::uint32_t rule = 0;  // index into ScanResult::rules
+    ResourceIndex resource = 0;
+    CheckStatus status = CheckStatus::Passed;
+};
+
 struct ScanResult {
     std::filesystem::path root;
     std::vector<std::string> files;  // FileId -> path relative to the root
@@ -44,6 +69,8 @@ struct ScanResult {
     std::vector<const Rule*> rules;       // the rules that ran, by ID
     std::vector<Finding> findings;        // sorted by file, line, rule, resource
     std::vector<Diagnostic> diagnostics;  // sorted by file, line, column
+    std::vector<CheckRecord> checks;      // every check (not the not-applicable), by rule, resource
+    SourceExcerpts excerpts;              // the lines findings and diagnostics point at
     ScanCounts counts;
 
     const std::string& path_of(FileId file) const;

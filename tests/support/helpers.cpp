@@ -58,7 +58,7 @@ ParsedTemplate parse_cfn(const std::string& text, const cloudformation::Template
 CliRun run(const std::vector<std::string>& args) {
     std::ostringstream out;
     std::ostringstream err;
-    const int code = run_cli(args, out, err, false);
+    const int code = run_cli(args, out, err);
     return CliRun{code, out.str(), err.str()};
 }
 
