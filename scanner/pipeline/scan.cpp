@@ -116,6 +116,17 @@ void take_excerpts(ScanResult& result, const std::vector<std::string>& contents,
         if (diagnostic.file != kNoFile && diagnostic.position.line != 0)
             wanted[diagnostic.file].insert(diagnostic.position.line);
     }
+    // A line that holds a detected secret is never quoted, by any report, whatever else points
+    // at it.
+    for (const Finding& finding : result.findings) {
+        const SourceRange& range = finding.range;
+        if (!finding.sensitive || !range.valid()) continue;
+        auto& lines = wanted[range.file];
+        for (std::uint32_t line = range.begin.line;
+             line <= std::max(range.end.line, range.begin.line); ++line) {
+            lines.erase(line);
+        }
+    }
     for (const auto& [file, lines] : wanted) {
         if (file >= contents.size() || contents[file].empty()) continue;
         const std::string_view text = contents[file];
@@ -272,8 +283,8 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
                                                                               : resource.range;
                 finding.message = rule.message;
                 finding.detail = outcome.detail;
-                finding.fingerprint = finding_fingerprint(rule.id, resource.address,
-                                                          result.path_of(resource.file), resource.scope);
+                finding.fingerprint = finding_fingerprint(
+                    rule.id, resource.address, result.path_of(resource.file), resource.scope);
                 out.findings.push_back(std::move(finding));
             }
         }

@@ -80,8 +80,26 @@ TEST_CASE("sarif: GitHub's requirements hold on the demo and every fail fixture"
         targets.push_back(entry.path() / "fail");
     for (const auto& target : targets) {
         CAPTURE(target.string());
-        const auto result = test::run(
-            {"scan", target.string(), "--root", test::source_dir().string(), "--format", "sarif"});
+        std::vector<std::string> args = {
+            "scan", target.string(), "--root", test::source_dir().string(), "--format", "sarif"};
+        if (target.filename() == "fail") {
+            // Name the rule: opt-in rules run only when selected.
+            args.push_back("--only");
+            args.push_back(target.parent_path().filename().string());
+            // Rules that need configuration get their fixtures' parameters (params.yaml).
+            const auto params = target.parent_path() / "params.yaml";
+            if (std::filesystem::exists(params)) {
+                std::istringstream lines(test::read_text(params));
+                for (std::string line; std::getline(lines, line);) {
+                    const auto colon = line.find(':');
+                    if (line.empty() || line[0] == '#' || colon == std::string::npos) continue;
+                    args.push_back("--rule-param");
+                    args.push_back(target.parent_path().filename().string() + "." +
+                                   line.substr(0, colon) + "=" + line.substr(colon + 2));
+                }
+            }
+        }
+        const auto result = test::run(args);
         const auto log = nlohmann::json::parse(result.out);
         const auto& run = log["runs"][0];
         const auto& rules = run["tool"]["driver"]["rules"];

@@ -70,8 +70,18 @@ TEST_CASE("secret findings: text and JSON reports never contain the secret") {
         CHECK(result["sensitive"] == true);
         CHECK(result["location"]["start_line"].get<int>() > 1);
     }
-    // ...and neither output quotes them.
-    for (const std::string& output : {text.out, text.err, json.out, json.err}) {
+    // ...and no output format quotes them (SARIF and text quote the offending lines elsewhere).
+    std::vector<std::string> outputs = {text.out, text.err, json.out, json.err};
+    for (const char* format : {"sarif", "junit", "csv", "github", "gitlab"}) {
+        const auto other = test::run({"scan", root, "--root", root, "--format", format, "--only",
+                                      "aws-lambda-function-environment-no-secrets,aws-ec2-user-"
+                                      "data-no-secrets"});
+        CAPTURE(format);
+        CHECK(other.out.find("no-secrets") != std::string::npos);
+        outputs.push_back(other.out);
+        outputs.push_back(other.err);
+    }
+    for (const std::string& output : outputs) {
         CHECK(output.find(kAccessKeyId) == std::string::npos);
         CHECK(output.find(kPassword) == std::string::npos);
         CHECK(output.find(kToken) == std::string::npos);

@@ -260,11 +260,12 @@ Resources:
     auto run = test::run({"scan", file.string(), "--rules", rules.path().string(), "--only",
                           "aws-dynamodb-table-retained", "--format", "resources"});
     CHECK(run.exit_code == 0);
-    auto findings = test::run({"scan", file.string(), "--rules", rules.path().string(), "--only",
-                               "aws-dynamodb-table-retained", "--fail-on", "low"});
+    auto findings =
+        test::run({"scan", file.string(), "--rules", rules.path().string(), "--only",
+                   "aws-dynamodb-table-retained", "--fail-on", "low", "--format", "csv"});
     CHECK(findings.exit_code == 1);
-    CHECK(findings.out.find("aws-dynamodb-table-retained Dropped") != std::string::npos);
-    CHECK(findings.out.find("aws-dynamodb-table-retained Kept") == std::string::npos);
+    CHECK(findings.out.find(",Dropped,") != std::string::npos);
+    CHECK(findings.out.find(",Kept,") == std::string::npos);
 
     auto parsed = parse_cfn(test::read_text(file));
     const Resource* dropped = parsed.find("Dropped");
