@@ -67,6 +67,11 @@ std::string render_text(const ReportContext& context) {
         if (resource.address.starts_with("module.") && resource.scope.starts_with("terraform:")) {
             out += " (root " + resource.scope.substr(10) + ")";
         }
+        // A CDK resource found in a template: where the app creates its construct.
+        if (resource.construct_source.valid()) {
+            out += " (" + scan.path_of(resource.construct_source.file) + ":" +
+                   std::to_string(resource.construct_source.begin.line) + ")";
+        }
         out += std::string(style(kReset));
         if (finding.status == FindingStatus::Suppressed && finding.suppression) {
             out += "  (suppressed: " + finding.suppression->reason + ")";

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <memory>
 
+#include "parsers/cdk/assembly/assembly_frontend.h"
 #include "parsers/cloudformation/cloudformation_frontend.h"
 #include "parsers/terraform/plan_frontend.h"
 #include "parsers/terraform/terraform_frontend.h"
@@ -178,6 +179,8 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
     std::vector<std::unique_ptr<Frontend>> frontends;
     // The plan reader goes first: a plan is JSON that could otherwise look like a template.
     frontends.push_back(std::make_unique<terraform::TerraformPlanFrontend>());
+    // Before CloudFormation: the templates of a cdk.out are read with their construct paths.
+    frontends.push_back(std::make_unique<cdk::CdkAssemblyFrontend>());
     frontends.push_back(std::make_unique<cloudformation::CloudFormationFrontend>());
     terraform::TerraformOptions terraform_options;
     for (char** variable = environ; variable && *variable; ++variable) {

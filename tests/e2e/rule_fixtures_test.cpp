@@ -8,6 +8,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "parsers/cdk/assembly/assembly_frontend.h"
 #include "parsers/cloudformation/cloudformation_frontend.h"
 #include "parsers/terraform/terraform_frontend.h"
 #include "pipeline/scan.h"
@@ -78,6 +79,7 @@ ScanResult scan_fixture(const fs::path& file, const Rule& rule) {
     options.rules = {&rule};
     options.threads = 1;
     std::vector<std::unique_ptr<Frontend>> frontends;
+    frontends.push_back(std::make_unique<cdk::CdkAssemblyFrontend>());
     frontends.push_back(std::make_unique<cloudformation::CloudFormationFrontend>());
     frontends.push_back(std::make_unique<terraform::TerraformFrontend>());
     return scan(options, frontends);
