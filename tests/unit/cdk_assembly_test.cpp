@@ -271,6 +271,10 @@ TEST_CASE("cdk assembly: creation stack frames in the forms CDK and jsii render 
     CHECK_FALSE(cdk::parse_user_frame("(no user code in 10 frames, use --stack-trace-limit)"));
     CHECK_FALSE(cdk::parse_user_frame("new Bucket (/src/node_modules/aws-cdk-lib/s3.js:1:99)"));
     CHECK_FALSE(cdk::parse_user_frame("Module._compile (node:internal/modules/cjs:1:2)"));
+    CHECK_FALSE(cdk::parse_user_frame(  // a Python app's frame inside the jsii runtime
+        "C:\\Users\\dev\\AppData\\Local\\Temp\\tmpo_3vr0bw\\lib\\program.js:2720:58"));
+    CHECK_FALSE(
+        cdk::parse_user_frame("new Role (/tmp/jsii-kernel-OPS6yn/node_modules/x/role.js:7:2)"));
     CHECK_FALSE(cdk::parse_user_frame("garbage"));
     CHECK_FALSE(cdk::parse_user_frame("f (/src/a.ts:0:0)"));
 }

@@ -22,9 +22,18 @@ std::optional<std::uint32_t> number(std::string_view text) {
     return n;
 }
 
+// The jsii runtime that runs aws-cdk-lib for Python, Java, .NET and Go apps: its bundle is
+// unpacked into a temporary folder (.../Temp/tmpo_3vr0bw/lib/program.js, .../jsii-kernel-*/).
+bool is_jsii_runtime(std::string_view file) {
+    if (file.find("jsii-kernel-") != std::string_view::npos) return true;
+    const bool bundle = file.ends_with("/lib/program.js") || file.ends_with("\\lib\\program.js");
+    return bundle && (file.find("tmp") != std::string_view::npos ||
+                      file.find("Temp") != std::string_view::npos);
+}
+
 // Frames of installed packages and of the runtime say nothing about the app's own code.
 bool is_dependency_or_runtime(std::string_view file) {
-    return file.find("/node_modules/") != std::string_view::npos ||
+    return is_jsii_runtime(file) || file.find("/node_modules/") != std::string_view::npos ||
            file.find("\\node_modules\\") != std::string_view::npos ||
            file.find("/site-packages/") != std::string_view::npos ||
            file.find("\\site-packages\\") != std::string_view::npos || file.starts_with("node:") ||
