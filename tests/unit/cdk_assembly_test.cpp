@@ -418,6 +418,23 @@ TEST_CASE("cdk assembly: a missing template or nested template is reported where
     CHECK(test::find_resource(result, "Parent/Key") != nullptr);
 }
 
+TEST_CASE("cdk assembly: files named outside the scan root are not read") {
+    TempDir dir;
+    dir.write("outside.template.json", kTemplate);
+    dir.write("root/cdk.out/manifest.json", R"json({
+  "version": "55.0.0",
+  "artifacts": {
+    "Escape": {"type": "aws:cloudformation:stack",
+               "properties": {"templateFile": "../../outside.template.json"}}
+  }
+})json");
+    const ScanResult result = scan_assembly(dir.path() / "root");
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics.front().position.line == 5);
+    CHECK(result.diagnostics.front().message.find("outside the scan root") != std::string::npos);
+    CHECK(result.graph.resources().empty());
+}
+
 TEST_CASE("cdk assembly: without aws:cdk:path, the stack metadata gives construct paths") {
     // Synthesized with --no-path-metadata: only the manifest's metadata links logical IDs to
     // construct paths, here inline in the manifest with the debug `trace` of older CDK versions.

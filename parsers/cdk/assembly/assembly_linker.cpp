@@ -1,5 +1,6 @@
 #include "parsers/cdk/assembly/assembly_linker.h"
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <optional>
@@ -18,6 +19,11 @@ namespace fs = std::filesystem;
 
 // Nested stacks inside nested stacks: CDK allows it, but not without end.
 constexpr int kMaxNestedDepth = 16;
+
+bool inside(const fs::path& path, const fs::path& root) {
+    auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+    return root_end == root.end();
+}
 
 std::string_view kind_name(AssemblyFileKind kind) {
     switch (kind) {
@@ -89,6 +95,12 @@ class Linker {
             if (entries_[known->second].data->kind == kind) return known->second;
             report(from, named_at, DiagnosticCode::InvalidTemplate,
                    what + " is not a " + std::string(kind_name(kind)));
+            return std::nullopt;
+        }
+        // Like a module source, a file an assembly names is not read from outside the scan root.
+        if (!inside(absolute, context_.root)) {
+            report(from, named_at, DiagnosticCode::UnreadableFile,
+                   what + " is outside the scan root and is not read");
             return std::nullopt;
         }
         std::optional<SourceFile> source = context_.load ? context_.load(absolute) : std::nullopt;
