@@ -86,6 +86,15 @@ std::string render_json(const ReportContext& context) {
                               {"native_type", resource.native_type},
                               {"format", to_string(resource.format)},
                               {"scope", resource.scope}};
+        // CDK: the construct path, and where the app creates the construct when known.
+        if (!resource.construct_path.empty()) {
+            Json& construct = result["resource"]["construct"] = {{"path", resource.construct_path}};
+            if (resource.construct_source.valid()) {
+                construct["file"] = scan.path_of(resource.construct_source.file);
+                construct["line"] = resource.construct_source.begin.line;
+                construct["column"] = resource.construct_source.begin.column;
+            }
+        }
         result["location"] = {{"file", scan.path_of(finding.range.file)},
                               {"start_line", finding.range.begin.line},
                               {"start_column", finding.range.begin.column},

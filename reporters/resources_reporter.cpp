@@ -57,6 +57,13 @@ std::string render_resources(const ReportContext& context) {
                       {"file", scan.path_of(resource.file)},
                       {"line", resource.range.begin.line},
                       {"scope", resource.scope}};
+        if (!resource.construct_path.empty()) {
+            entry["construct"] = {{"path", resource.construct_path}};
+            if (resource.construct_source.valid()) {
+                entry["construct"]["file"] = scan.path_of(resource.construct_source.file);
+                entry["construct"]["line"] = resource.construct_source.begin.line;
+            }
+        }
         if (auto owner = scan.graph.folded_into(i)) {
             entry["folded_into"] = scan.graph.resource(*owner).address;
         }

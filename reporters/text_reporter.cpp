@@ -125,6 +125,11 @@ std::string render_text(const ReportContext& context) {
         // A module's resource may be reached from several root modules: name the root.
         if (resource.address.starts_with("module.") && resource.scope.starts_with("terraform:"))
             what += ", root " + resource.scope.substr(10);
+        // A CDK resource found in a template: where the app creates its construct.
+        if (resource.construct_source.valid()) {
+            what += " (" + scan.path_of(resource.construct_source.file) + ":" +
+                    std::to_string(resource.construct_source.begin.line) + ")";
+        }
         out +=
             "           " + report::valid_utf8(what) + "  " + style(kDim, finding.rule_id) + "\n";
         if (finding.status == FindingStatus::Suppressed && finding.suppression) {

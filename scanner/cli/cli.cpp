@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "io/document_reader.h"
+#include "parsers/cdk/assembly/assembly_frontend.h"
 #include "parsers/cloudformation/cloudformation_frontend.h"
 #include "parsers/cloudformation/parameters_file.h"
 #include "parsers/terraform/plan_frontend.h"
@@ -55,8 +56,8 @@ struct ScanArgs {
     std::string junit_by = "rule";
     bool quiet = false;
     bool strict = false;
-    std::vector<std::string> variables;  // Terraform --var NAME=VALUE
-    std::vector<std::string> var_files;  // Terraform --var-file FILE
+    std::vector<std::string> variables;        // Terraform --var NAME=VALUE
+    std::vector<std::string> var_files;        // Terraform --var-file FILE
     std::vector<std::string> parameters;       // CloudFormation --parameter NAME=VALUE
     std::vector<std::string> parameter_files;  // CloudFormation --parameters-file FILE
 };
@@ -323,6 +324,8 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, const T
         }
         template_options.parameters[assignment.substr(0, equals)] = assignment.substr(equals + 1);
     }
+    // Before CloudFormation: the templates of a cdk.out are read with their construct paths.
+    frontends.push_back(std::make_unique<cdk::CdkAssemblyFrontend>());
     frontends.push_back(
         std::make_unique<cloudformation::CloudFormationFrontend>(std::move(template_options)));
     terraform::TerraformOptions terraform_options;

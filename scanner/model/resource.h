@@ -40,6 +40,10 @@ struct Resource {
     // Resource-level settings: DeletionPolicy, UpdateReplacePolicy, Condition, Metadata, ...
     Value attributes = Value::map({});
     std::vector<Reference> depends_on;
+    // CDK: the full construct path (`App/Logs/Resource`), and where the app's source creates the
+    // construct when the cloud assembly records it (invalid otherwise).
+    std::string construct_path;
+    SourceRange construct_source;
 };
 
 }  // namespace bulwark

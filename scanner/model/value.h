@@ -74,6 +74,7 @@ class Value {
     const Map& as_map() const { return std::get<Map>(data_); }
     Map& as_map() { return std::get<Map>(data_); }
     const Unknown& as_unknown() const { return std::get<Unknown>(data_); }
+    Unknown& as_unknown() { return std::get<Unknown>(data_); }
 
     const SourceRange& range() const { return range_; }
     void set_range(const SourceRange& range) { range_ = range; }

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "io/document_reader.h"
+#include "parsers/cdk/assembly/assembly_frontend.h"
 #include "parsers/cloudformation/cloudformation_frontend.h"
 #include "parsers/terraform/terraform_frontend.h"
 #include "pipeline/scan.h"
@@ -106,6 +107,7 @@ ScanResult scan_fixture(const fs::path& file, const Rule& unconfigured) {
     options.rules = {&rule};
     options.threads = 1;
     std::vector<std::unique_ptr<Frontend>> frontends;
+    frontends.push_back(std::make_unique<cdk::CdkAssemblyFrontend>());
     frontends.push_back(std::make_unique<cloudformation::CloudFormationFrontend>());
     frontends.push_back(std::make_unique<terraform::TerraformFrontend>());
     return scan(options, frontends);
