@@ -8,6 +8,7 @@
 #include <fstream>
 #include <memory>
 
+#include "parsers/cdk/source/cdk_source_frontend.h"
 #include "parsers/cloudformation/cloudformation_frontend.h"
 #include "parsers/terraform/plan_frontend.h"
 #include "parsers/terraform/terraform_frontend.h"
@@ -42,6 +43,7 @@ struct ScanArgs {
     bool strict = false;
     std::vector<std::string> variables;  // Terraform --var NAME=VALUE
     std::vector<std::string> var_files;  // Terraform --var-file FILE
+    std::string cdk_source = "auto";     // CDK source next to a cdk.out: auto, always, never
 };
 
 struct RulesArgs {
@@ -205,6 +207,10 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, bool te
         terraform_options.var_files.push_back(fs::absolute(file).string());
     }
     frontends.push_back(std::make_unique<terraform::TerraformFrontend>(std::move(terraform_options)));
+    const cdk::CdkSourceMode cdk_mode = args.cdk_source == "always"  ? cdk::CdkSourceMode::Always
+                                        : args.cdk_source == "never" ? cdk::CdkSourceMode::Never
+                                                                     : cdk::CdkSourceMode::Auto;
+    frontends.push_back(std::make_unique<cdk::CdkSourceFrontend>(cdk::CdkSourceOptions{cdk_mode}));
     ScanResult result = scan(options, frontends);
 
     // A path that does not exist is a usage error, not an input problem.
@@ -321,6 +327,10 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     scan->add_option("--var-file", scan_args.var_files,
                      "Terraform variables file for root modules (after terraform.tfvars and "
                      "*.auto.tfvars)");
+    scan->add_option("--cdk-source", scan_args.cdk_source,
+                     "CDK Python/TypeScript source: auto (skip an app whose cdk.json sits next to "
+                     "cdk.out/manifest.json), always, never (default: auto)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
     scan->add_flag("--no-color", scan_args.no_color, "Never colour the text output");
     scan->add_flag("-q,--quiet", scan_args.quiet, "Print nothing when there is nothing to report");
     scan->add_flag("--strict", scan_args.strict,

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "parsers/cdk/source/cdk_source_frontend.h"
 #include "parsers/cloudformation/cloudformation_frontend.h"
 #include "parsers/terraform/terraform_frontend.h"
 #include "pipeline/scan.h"
@@ -80,6 +81,7 @@ ScanResult scan_fixture(const fs::path& file, const Rule& rule) {
     std::vector<std::unique_ptr<Frontend>> frontends;
     frontends.push_back(std::make_unique<cloudformation::CloudFormationFrontend>());
     frontends.push_back(std::make_unique<terraform::TerraformFrontend>());
+    frontends.push_back(std::make_unique<cdk::CdkSourceFrontend>());
     return scan(options, frontends);
 }
 
