@@ -1,6 +1,7 @@
 // Every rule is proven by its fixtures: fixtures/rules/<rule-id>/{pass,fail}/, one file per format.
-// Fail fixtures state each expected finding on its line (`# expect: <rule-id> <address>`, or a
-// `<file>.expect` sidecar for JSON); the test fails on a missing finding and on any extra one.
+// Fail fixtures state each expected finding on its line (`# expect: <rule-id> <address>` in YAML,
+// HCL and CDK Python, `// expect: ...` in CDK TypeScript, or a `<file>.expect` sidecar for JSON);
+// the test fails on a missing finding and on any extra one.
 #include <doctest/doctest.h>
 
 #include <algorithm>
