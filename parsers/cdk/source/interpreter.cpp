@@ -503,7 +503,9 @@ class Interpreter {
         s.kind = SymKind::Dict;
         s.range = e.range;
         for (const syntax::DictEntry& entry : e.entries) {
-            Sym value = eval(entry.value.front(), frame);
+            Sym value = entry.spread
+                            ? eval(entry.value.front(), frame)
+                            : at_use(eval(entry.value.front(), frame), entry.value.front());
             if (entry.spread) {
                 if (value.kind == SymKind::Dict) {
                     for (SymEntry& inner : value.entries)
@@ -526,6 +528,18 @@ class Interpreter {
             put(s.entries, SymEntry{entry.key, entry.key_range, std::move(value)});
         }
         return s;
+    }
+
+    // A value reached through a name (`key`, `self.bucket`, a constant) points at where it is
+    // used as an argument, so findings land on the construct's own line.
+    static Sym at_use(Sym value, const Expr& e) {
+        if (e.kind != ExprKind::Name && e.kind != ExprKind::Attribute &&
+            e.kind != ExprKind::Subscript) {
+            return value;
+        }
+        value.range = e.range;
+        if (value.kind == SymKind::Data) value.data.set_range(e.range);
+        return value;
     }
 
     static void put(std::vector<SymEntry>& entries, SymEntry entry) {
@@ -708,7 +722,9 @@ class Interpreter {
     Arguments arguments(const Expr& call, Frame& frame) {
         Arguments out;
         for (const syntax::Argument& argument : call.args) {
-            Sym value = eval(argument.value.front(), frame);
+            Sym value = argument.splat
+                            ? eval(argument.value.front(), frame)
+                            : at_use(eval(argument.value.front(), frame), argument.value.front());
             if (argument.splat && argument.keyword == "**") {
                 if (value.kind == SymKind::Dict) {
                     for (SymEntry& e : value.entries)

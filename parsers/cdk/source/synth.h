@@ -62,6 +62,7 @@ class Synth {
     // the call passes unknown **kwargs / ...spread and does not name it.
     const Sym* prop(std::string_view snake);
     const SymEntry* prop_entry(std::string_view snake) const { return props_.find(snake); }
+    const Props& props() const { return props_; }
     // Positional argument i (methods), or nullptr.
     const Sym* arg(std::size_t i) const { return i < args_.size() ? &args_[i] : nullptr; }
     // A method argument given either positionally (index) or by keyword.

@@ -78,7 +78,13 @@ void add_method_at(Synth& s, Object& resource, const Sym* method, const Sym* opt
 }
 
 Sym add_method(Synth& s) {
-    add_method_at(s, s.self(), s.param(0, "http_method"), s.param(2, "options"));
+    // Method options come as keyword arguments (Python) or a trailing object (TypeScript).
+    Sym options;
+    options.kind = SymKind::Dict;
+    options.range = s.call();
+    options.entries = s.props().entries;
+    options.open = s.props().open;
+    add_method_at(s, s.self(), s.param(0, "http_method"), &options);
     return Sym::of(Value::null(s.call()));
 }
 
