@@ -513,24 +513,30 @@ TEST_CASE("cdk source: TypeScript L1 and L2 constructs, object literals and came
               "    const vpc = new ec2.Vpc(this, 'Net', { natGateways: 0 });\n"              // 15
               "    const sg = new ec2.SecurityGroup(this, 'Sg', { vpc });\n"                 // 16
               "    sg.connections.allowFromAnyIpv4(ec2.Port.SSH);\n"                         // 17
+              "    new s3.Bucket(this, 'Lit', { blockPublicAccess: { blockPublicAcls: true, "
+              "blockPublicPolicy: false } });\n"  // 18
               "  }\n"
               "}\n");
     const ScanResult result = scan_cdk(dir);
     CHECK(result.diagnostics.empty());
-    check_all(result, {
-                          // No app instantiates the stack: it is read under its class name.
-                          {"Data/Raw", "", "AWS::S3::Bucket", 7},
-                          {"Data/Raw",
-                           "BucketEncryption.ServerSideEncryptionConfiguration.0."
-                           "ServerSideEncryptionByDefault.SSEAlgorithm",
-                           "'AES256'", 9},
-                          {"Data/Table", "", "AWS::DynamoDB::Table", 11},
-                          {"Data/Table", "KeySchema.0.AttributeName", "'id'", 12},
-                          {"Data/Table", "SSESpecification.SSEEnabled", "true", 13},
-                          {"Data/Net/IsolatedSubnet1/Subnet", "", "AWS::EC2::Subnet"},
-                          {"Data/Sg", "SecurityGroupIngress.0.CidrIp", "'0.0.0.0/0'", 17},
-                          {"Data/Sg", "SecurityGroupIngress.0.FromPort", "#22", 17},
-                      });
+    check_all(result,
+              {
+                  // No app instantiates the stack: it is read under its class name.
+                  {"Data/Raw", "", "AWS::S3::Bucket", 7},
+                  {"Data/Raw",
+                   "BucketEncryption.ServerSideEncryptionConfiguration.0."
+                   "ServerSideEncryptionByDefault.SSEAlgorithm",
+                   "'AES256'", 9},
+                  {"Data/Table", "", "AWS::DynamoDB::Table", 11},
+                  {"Data/Table", "KeySchema.0.AttributeName", "'id'", 12},
+                  {"Data/Table", "SSESpecification.SSEEnabled", "true", 13},
+                  {"Data/Net/IsolatedSubnet1/Subnet", "", "AWS::EC2::Subnet"},
+                  {"Data/Sg", "SecurityGroupIngress.0.CidrIp", "'0.0.0.0/0'", 17},
+                  {"Data/Sg", "SecurityGroupIngress.0.FromPort", "#22", 17},
+                  // Block public access options given as a plain object literal.
+                  {"Data/Lit", "PublicAccessBlockConfiguration.BlockPublicAcls", "true", 18},
+                  {"Data/Lit", "PublicAccessBlockConfiguration.BlockPublicPolicy", "false", 18},
+              });
     const Resource* bucket = test::find_resource(result, "Data/Raw");
     REQUIRE(bucket != nullptr);
     CHECK(bucket->format == SourceFormat::CdkTypeScript);

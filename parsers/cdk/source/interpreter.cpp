@@ -1021,7 +1021,24 @@ class Interpreter {
             return object_sym(app_, at);
         }
         const bool ts = language_of(at) == syntax::Language::TypeScript;
-        if (!args.positional.empty() && is_scope(args.positional.front())) {
+        // `s3.Bucket(self, id="Logs")`: the id given by keyword.
+        if (args.positional.size() == 1 && is_scope(args.positional.front())) {
+            for (const char* key : {"id", "construct_id"}) {
+                auto it = std::find_if(args.props.entries.begin(), args.props.entries.end(),
+                                       [&](const SymEntry& e) { return e.key == key; });
+                if (it == args.props.entries.end()) continue;
+                args.positional.push_back(std::move(it->value));
+                args.props.entries.erase(it);
+                break;
+            }
+        }
+        // A construct is called with (scope, id, ...); helpers that take a construct as their
+        // only argument (LambdaIntegration(fn), targets.SqsQueue(queue)) are plain values.
+        const bool construct_call =
+            args.positional.size() >= 2 && is_scope(args.positional.front()) &&
+            args.positional[1].is_data() &&
+            (args.positional[1].data.is_string() || args.positional[1].data.is_unknown());
+        if (construct_call) {
             if (ts) props_from_object(args, 2);
             Object& scope = *args.positional.front().object;
             const std::string id = construct_id(args.positional, 1, at);
@@ -1077,6 +1094,7 @@ class Interpreter {
             ++store_.stats.mapped;
         } else if (!name.starts_with("core.") && !name.starts_with("constructs.")) {
             ++store_.stats.unsupported;
+            ++store_.stats.unsupported_classes[name];
         }
     }
 

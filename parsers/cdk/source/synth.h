@@ -2,6 +2,7 @@
 
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,8 +32,9 @@ struct SynthStats {
     std::size_t mapped = 0;       // L1 or L2 constructs with a mapping
     std::size_t unsupported = 0;  // CDK constructs without a mapping (no resources)
     std::size_t user = 0;         // instances of the app's own construct and stack classes
-    std::size_t unknown_values =
-        0;  // Unknown property values in the resources (counted at the end)
+    // Unknown property values in the resources (counted at the end).
+    std::size_t unknown_values = 0;
+    std::map<std::string, std::size_t> unsupported_classes;  // which CDK classes had no mapping
 };
 
 // Resources and objects of one app, owned by the interpreter.

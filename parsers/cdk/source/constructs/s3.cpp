@@ -108,15 +108,21 @@ void public_access_block(Synth& s, Value& p) {
             config = Value::unknown("block public access " + *member, {}, at);
         }
     } else if (const Object* options = object_of(block);
-               options && is_class(options, "BlockPublicAccess")) {
+               (options && is_class(options, "BlockPublicAccess")) ||
+               block->kind == SymKind::Dict) {
+        // new BlockPublicAccess({...}), or the options as a plain object literal.
+        const std::vector<SymEntry>& entries = options ? options->props.entries : block->entries;
         for (auto [prop, cfn] : {std::pair{"block_public_acls", "BlockPublicAcls"},
                                  {"block_public_policy", "BlockPublicPolicy"},
                                  {"ignore_public_acls", "IgnorePublicAcls"},
                                  {"restrict_public_buckets", "RestrictPublicBuckets"}}) {
-            if (const SymEntry* e = options->props.find(prop))
-                Synth::set(config, cfn, to_value(e->value));
+            for (const SymEntry& e : entries) {
+                if (to_snake(e.key) == prop) Synth::set(config, cfn, to_value(e.value));
+            }
         }
-        if (options->props.open) config = Value::unknown("block public access options", {}, at);
+        if (options ? options->props.open : block->open) {
+            config = Value::unknown("block public access options", {}, at);
+        }
     } else {
         config = to_value(*block);
     }
