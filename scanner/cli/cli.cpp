@@ -18,6 +18,7 @@
 
 #include "io/document_reader.h"
 #include "parsers/cdk/assembly/assembly_frontend.h"
+#include "parsers/cdk/source/cdk_source_frontend.h"
 #include "parsers/cloudformation/cloudformation_frontend.h"
 #include "parsers/cloudformation/parameters_file.h"
 #include "parsers/terraform/plan_frontend.h"
@@ -60,6 +61,7 @@ struct ScanArgs {
     std::vector<std::string> var_files;        // Terraform --var-file FILE
     std::vector<std::string> parameters;       // CloudFormation --parameter NAME=VALUE
     std::vector<std::string> parameter_files;  // CloudFormation --parameters-file FILE
+    std::string cdk_source = "auto";           // CDK source next to a cdk.out: auto, always, never
 };
 
 struct RulesArgs {
@@ -355,6 +357,10 @@ int run_scan(const ScanArgs& args, std::ostream& out, std::ostream& err, const T
     }
     frontends.push_back(
         std::make_unique<terraform::TerraformFrontend>(std::move(terraform_options)));
+    const cdk::CdkSourceMode cdk_mode = args.cdk_source == "always"  ? cdk::CdkSourceMode::Always
+                                        : args.cdk_source == "never" ? cdk::CdkSourceMode::Never
+                                                                     : cdk::CdkSourceMode::Auto;
+    frontends.push_back(std::make_unique<cdk::CdkSourceFrontend>(cdk::CdkSourceOptions{cdk_mode}));
     ScanProgress progress;
     std::optional<ProgressIndicator> indicator;
     if (terminal.standard_error) {
@@ -510,6 +516,10 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                    "them and would open alerts)");
     scan->add_option("--junit-by", scan_args.junit_by,
                      "JUnit test suites per rule (default) or per framework control");
+    scan->add_option("--cdk-source", scan_args.cdk_source,
+                     "CDK Python/TypeScript source: auto (skip an app whose cdk.json sits next to "
+                     "cdk.out/manifest.json), always, never (default: auto)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
     scan->add_flag("-q,--quiet", scan_args.quiet, "Print nothing when there is nothing to report");
     scan->add_flag("--strict", scan_args.strict,
                    "Also exit 1 on input errors and on checks that could not be decided");

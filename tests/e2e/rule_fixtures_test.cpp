@@ -1,6 +1,7 @@
 // Every rule is proven by its fixtures: fixtures/rules/<rule-id>/{pass,fail}/, one file per format.
-// Fail fixtures state each expected finding on its line (`# expect: <rule-id> <address>`, or a
-// `<file>.expect` sidecar for JSON); the test fails on a missing finding and on any extra one.
+// Fail fixtures state each expected finding on its line (`# expect: <rule-id> <address>` in YAML,
+// HCL and CDK Python, `// expect: ...` in CDK TypeScript, or a `<file>.expect` sidecar for JSON);
+// the test fails on a missing finding and on any extra one.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 
 #include "io/document_reader.h"
 #include "parsers/cdk/assembly/assembly_frontend.h"
+#include "parsers/cdk/source/cdk_source_frontend.h"
 #include "parsers/cloudformation/cloudformation_frontend.h"
 #include "parsers/terraform/terraform_frontend.h"
 #include "pipeline/scan.h"
@@ -110,6 +112,7 @@ ScanResult scan_fixture(const fs::path& file, const Rule& unconfigured) {
     frontends.push_back(std::make_unique<cdk::CdkAssemblyFrontend>());
     frontends.push_back(std::make_unique<cloudformation::CloudFormationFrontend>());
     frontends.push_back(std::make_unique<terraform::TerraformFrontend>());
+    frontends.push_back(std::make_unique<cdk::CdkSourceFrontend>());
     return scan(options, frontends);
 }
 
