@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "reporters/report_support.h"
 #include "reporters/reporter.h"
 
 namespace bulwark {
@@ -63,13 +64,6 @@ std::string render_json(const ReportContext& context) {
     for (const Rule* rule : scan.rules)
         rules.emplace(rule->id, rule);
     Json results = Json::array();
-    std::size_t failed = 0;
-    std::size_t suppressed = 0;
-    Json by_severity = Json::object();
-    for (Severity s :
-         {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info}) {
-        by_severity[std::string(to_string(s))] = 0;
-    }
     for (const Finding& finding : scan.findings) {
         const Resource& resource = scan.graph.resource(finding.resource);
         auto named = rules.find(finding.rule_id);
@@ -110,13 +104,6 @@ std::string render_json(const ReportContext& context) {
                                      {"expires", finding.suppression->expires},
                                      {"owner", finding.suppression->owner}};
         }
-        if (finding.status == FindingStatus::Failed) {
-            ++failed;
-            by_severity[std::string(to_string(finding.severity))] =
-                by_severity[std::string(to_string(finding.severity))].get<int>() + 1;
-        } else {
-            ++suppressed;
-        }
         results.push_back(std::move(result));
     }
     Json diagnostics = Json::array();
@@ -128,6 +115,14 @@ std::string render_json(const ReportContext& context) {
                                {"code", to_string(diagnostic.code)},
                                {"message", diagnostic.message}});
     }
+    const report::Totals totals = report::totals(scan);
+    Json by_severity = Json::object();
+    for (Severity s :
+         {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info}) {
+        auto counted = totals.failed_by_severity.find(s);
+        by_severity[std::string(to_string(s))] =
+            counted == totals.failed_by_severity.end() ? 0 : counted->second;
+    }
     Json report;
     report["tool"] = {{"name", "bulwark"}, {"version", context.tool_version}};
     report["summary"] = {{"files", scan.counts.files},
@@ -135,8 +130,8 @@ std::string render_json(const ReportContext& context) {
                          {"rules", scan.rules.size()},
                          {"checks", scan.counts.checks},
                          {"passed", scan.counts.passed},
-                         {"failed", failed},
-                         {"suppressed", suppressed},
+                         {"failed", totals.failed},
+                         {"suppressed", totals.suppressed},
                          {"undecided", scan.counts.undecided},
                          {"not_applicable", scan.counts.not_applicable},
                          {"diagnostics", scan.diagnostics.size()},

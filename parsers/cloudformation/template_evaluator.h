@@ -21,6 +21,9 @@ struct TemplateOptions {
     // Values a parent stack passes to a nested stack's parameters; they win over `parameters`
     // and may be Unknown (then the parameter is Unknown, its default is not used).
     std::map<std::string, Value, std::less<>> stack_parameters;
+    // The caller reads nested stack templates itself (a CDK cloud assembly names them by asset
+    // path), so a TemplateURL known only at deployment is no gap to report.
+    bool nested_templates_from_caller = false;
 };
 
 // The value of output `output` of nested stack `stack` (Fn::GetAtt Stack.Outputs.Name); nullopt

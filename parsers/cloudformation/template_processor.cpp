@@ -115,12 +115,7 @@ Value TemplateProcessor::evaluate(Value root, const Frame& frame) {
         const Value* properties = body->find("Properties");
         const Value* url_written = properties ? properties->find("TemplateURL") : nullptr;
         if (url_written == nullptr) return finish(std::nullopt);
-        // A CDK nested stack names its template as an asset (aws:asset:path); the cdk.out reader
-        // loads it from the assembly, so its deployment-time URL is no gap to report.
-        if (const Value* metadata = body->find("Metadata");
-            metadata && metadata->is_map() && metadata->find("aws:asset:path") != nullptr) {
-            return finish(std::nullopt);
-        }
+        if (frame.options.nested_templates_from_caller) return finish(std::nullopt);
         auto url = evaluator.resolve(*url_written);
         const SourceRange at = url_written->range();
         if (!url || !url->is_string()) {

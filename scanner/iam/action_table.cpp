@@ -5,6 +5,7 @@
 
 #include "io/document_reader.h"
 #include "rules/embedded_files.h"
+#include "util/text.h"
 
 namespace bulwark::iam {
 namespace {
@@ -16,13 +17,6 @@ constexpr std::pair<ActionGroup, std::string_view> kGroupNames[] = {
     {ActionGroup::Read, "read"},
     {ActionGroup::List, "list"},
 };
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 }  // namespace
 
@@ -55,15 +49,15 @@ std::vector<const ActionEntry*> ActionTable::in_group(ActionGroup group,
 }
 
 const ActionEntry* ActionTable::find(std::string_view action) const {
-    const std::string wanted = lower(action);
+    const std::string wanted = ascii_lower(action);
     for (const ActionEntry& entry : actions_) {
-        if (lower(entry.name) == wanted) return &entry;
+        if (ascii_lower(entry.name) == wanted) return &entry;
     }
     return nullptr;
 }
 
 bool ActionTable::knows_service(std::string_view service) const {
-    const std::string wanted = lower(service);
+    const std::string wanted = ascii_lower(service);
     return std::any_of(actions_.begin(), actions_.end(),
                        [&](const ActionEntry& entry) { return entry.service == wanted; });
 }
@@ -108,10 +102,11 @@ ActionTable ActionTable::parse(std::string_view path, std::string_view text,
                 }
                 const std::string full = service.key + ":" + name.as_string();
                 auto existing = std::find_if(
-                    table.actions_.begin(), table.actions_.end(),
-                    [&](const ActionEntry& entry) { return lower(entry.name) == lower(full); });
+                    table.actions_.begin(), table.actions_.end(), [&](const ActionEntry& entry) {
+                        return ascii_lower(entry.name) == ascii_lower(full);
+                    });
                 if (existing == table.actions_.end()) {
-                    table.actions_.push_back({full, lower(service.key), {parsed}});
+                    table.actions_.push_back({full, ascii_lower(service.key), {parsed}});
                 } else if (std::find(existing->groups.begin(), existing->groups.end(), parsed) ==
                            existing->groups.end()) {
                     existing->groups.push_back(parsed);

@@ -5,16 +5,10 @@
 
 #include "iam/conditions.h"
 #include "iam/wildcard.h"
+#include "util/text.h"
 
 namespace bulwark::iam {
 namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
 
 // The resource part of an ARN (after the fifth colon), or nullopt for text that is no ARN.
 std::optional<std::string_view> arn_resource(std::string_view arn) {

@@ -3,16 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include "util/text.h"
 
 namespace bulwark::iam {
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 // Keys whose fixed values name the caller or the request's source. Following AWS's own test of
 // a "public" S3 policy, plus sts:ExternalId for role trust and kms:CallerAccount for key policies.
@@ -71,7 +65,7 @@ bool is_open_cidr(const Item& value) {
 }  // namespace
 
 KeyKind classify_key(std::string_view key) {
-    const std::string k = lower(key);
+    const std::string k = ascii_lower(key);
     if (std::find(std::begin(kWhoKeys), std::end(kWhoKeys), k) != std::end(kWhoKeys))
         return KeyKind::Who;
     if (is_context_key(k)) return KeyKind::Context;
@@ -79,13 +73,13 @@ KeyKind classify_key(std::string_view key) {
 }
 
 bool is_context_key(std::string_view key) {
-    const std::string k = lower(key);
+    const std::string k = ascii_lower(key);
     return std::find(std::begin(kContextKeys), std::end(kContextKeys), k) != std::end(kContextKeys);
 }
 
 Operator classify_operator(std::string_view op) {
     Operator out;
-    std::string name = lower(op);
+    std::string name = ascii_lower(op);
     if (name.starts_with("forallvalues:")) {
         out.for_all_values = true;
         name = name.substr(13);
@@ -123,9 +117,9 @@ Tri restricts_with_keys(const Conditions& conditions,
                         std::initializer_list<std::string_view> keys) {
     if (!conditions.present) return Tri::False;
     for (const ConditionTest& test : conditions.tests) {
-        const std::string key = lower(test.key);
+        const std::string key = ascii_lower(test.key);
         const bool listed = std::any_of(keys.begin(), keys.end(),
-                                        [&](std::string_view k) { return lower(k) == key; });
+                                        [&](std::string_view k) { return ascii_lower(k) == key; });
         if (listed && test_restricts(test)) return Tri::True;
     }
     return conditions.unknown ? Tri::Unknown : Tri::False;
@@ -144,7 +138,7 @@ Tri narrows_grant(const Conditions& conditions) {
     for (const ConditionTest& test : conditions.tests) {
         if (is_context_key(test.key)) continue;
         // Null on a tag or request key ("the resource must carry tag X") narrows too.
-        if (test_restricts(test) || lower(test.op) == "null") return Tri::True;
+        if (test_restricts(test) || ascii_lower(test.op) == "null") return Tri::True;
     }
     return conditions.unknown ? Tri::Unknown : Tri::False;
 }

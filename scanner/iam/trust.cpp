@@ -5,16 +5,10 @@
 #include "iam/analyzer.h"
 #include "iam/conditions.h"
 #include "iam/wildcard.h"
+#include "util/text.h"
 
 namespace bulwark::iam {
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 std::optional<SourceRange> valid(const SourceRange& range) {
     if (range.valid()) return range;
@@ -39,8 +33,8 @@ bool is_account_root(std::string_view text) {
 // itself for the built-in ones (cognito-identity.amazonaws.com, accounts.google.com).
 std::string provider_host(std::string_view provider) {
     const std::size_t at = provider.find("oidc-provider/");
-    if (at != std::string_view::npos) return lower(provider.substr(at + 14));
-    return lower(provider);
+    if (at != std::string_view::npos) return ascii_lower(provider.substr(at + 14));
+    return ascii_lower(provider);
 }
 
 constexpr std::string_view kGitHubHost = "token.actions.githubusercontent.com";
@@ -66,7 +60,7 @@ struct ClaimTests {
 ClaimTests claim_tests(const Conditions& conditions, const std::string& host) {
     ClaimTests out;
     for (const ConditionTest& test : conditions.tests) {
-        const std::string key = lower(test.key);
+        const std::string key = ascii_lower(test.key);
         const std::size_t colon = key.rfind(':');
         if (colon == std::string::npos) continue;
         const std::string key_host = key.substr(0, colon);
@@ -99,7 +93,7 @@ Grant federated_problem(const Statement& statement) {
     if (actions_cover(statement.actions, "sts:AssumeRoleWithWebIdentity") == Tri::False)
         return none;
     for (const PrincipalEntry& entry : statement.principals.entries) {
-        if (lower(entry.kind) != "federated") continue;
+        if (ascii_lower(entry.kind) != "federated") continue;
         if (!entry.value.unknown && entry.value.text.find("saml-provider/") != std::string::npos)
             continue;
         std::string host = entry.value.unknown ? std::string() : provider_host(entry.value.text);
@@ -143,7 +137,8 @@ Grant external_account_problem(const Statement& statement) {
     Grant none;
     if (actions_cover(statement.actions, "sts:AssumeRole") == Tri::False) return none;
     for (const PrincipalEntry& entry : statement.principals.entries) {
-        if (lower(entry.kind) != "aws" || entry.value.unknown || !is_account_root(entry.value.text))
+        if (ascii_lower(entry.kind) != "aws" || entry.value.unknown ||
+            !is_account_root(entry.value.text))
             continue;
         const Tri guarded = restricts_with_keys(
             statement.conditions, {"sts:ExternalId", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths",

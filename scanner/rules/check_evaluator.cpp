@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "io/scalar.h"
+#include "util/text.h"
 
 namespace bulwark {
 namespace {
@@ -24,11 +25,8 @@ std::optional<double> numeric(const Value& value) {
 std::optional<bool> boolean(const Value& value) {
     if (value.is_bool()) return value.as_bool();
     if (value.is_string()) {
-        std::string lower = value.as_string();
-        std::transform(lower.begin(), lower.end(), lower.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (lower == "true") return true;
-        if (lower == "false") return false;
+        if (iequals(value.as_string(), "true")) return true;
+        if (iequals(value.as_string(), "false")) return false;
     }
     return std::nullopt;
 }

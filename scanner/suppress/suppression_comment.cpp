@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include "util/text.h"
 
 namespace bulwark {
 namespace {
@@ -10,14 +11,6 @@ namespace {
 constexpr std::array<std::string_view, 6> kMarkers = {
     "bulwark:ignore", "checkov:skip=", "tfsec:ignore:", "trivy:ignore:", "kics-scan ", "ts:skip="};
 constexpr std::size_t kMaxComments = 100'000;
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-        text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-        text.remove_suffix(1);
-    return text;
-}
 
 bool is_code(std::string_view line) {
     line = trim(line);

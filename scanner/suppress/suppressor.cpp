@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include "util/text.h"
 
 namespace bulwark {
 namespace {
@@ -24,17 +25,9 @@ struct Candidate {
     bool reported = false;
 };
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 bool contains(const std::vector<std::string>& ids, std::string_view id) {
-    const std::string wanted = lower(id);
     return std::any_of(ids.begin(), ids.end(),
-                       [&](const std::string& candidate) { return lower(candidate) == wanted; });
+                       [&](const std::string& candidate) { return iequals(candidate, id); });
 }
 
 // The rule IDs a peer's syntax uses, through the rule's crossrefs.

@@ -163,8 +163,7 @@ TEST_CASE("cdk e2e: template.yaml is the same infrastructure as the synthesized 
 TEST_CASE("cdk e2e: the JSON report names the construct and its source line") {
     auto run = test::run({"scan", (test::source_dir() / "fixtures/cdk/stages").string(), "--root",
                           (test::source_dir() / "fixtures/cdk/stages").string(), "--format", "json",
-                          "--only", "aws-dynamodb-table-point-in-time-recovery", "--cdk-source",
-                          "never"});  // the assembly's findings, not also the app source's
+                          "--only", "aws-dynamodb-table-point-in-time-recovery"});
     INFO(run.err);
     const nlohmann::json report = nlohmann::json::parse(run.out);
     REQUIRE(report["results"].size() == 1);

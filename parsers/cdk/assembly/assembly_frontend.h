@@ -17,7 +17,9 @@ namespace bulwark::cdk {
 class CdkAssemblyFrontend final : public Frontend {
   public:
     explicit CdkAssemblyFrontend(cloudformation::TemplateOptions options = {})
-        : options_(std::move(options)) {}
+        : options_(std::move(options)) {
+        options_.nested_templates_from_caller = true;  // the linker reads them from the assembly
+    }
 
     std::string_view name() const override { return "cdk-assembly"; }
     bool claims(std::string_view path, std::string_view content) const override;

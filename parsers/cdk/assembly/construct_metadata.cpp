@@ -1,6 +1,7 @@
 #include "parsers/cdk/assembly/construct_metadata.h"
 
 #include <charconv>
+#include "util/text.h"
 
 namespace bulwark::cdk {
 namespace {
@@ -8,12 +9,6 @@ namespace {
 constexpr std::string_view kLogicalId = "aws:cdk:logicalId";
 constexpr std::string_view kCreationStack = "aws:cdk:creationStack";
 constexpr std::string_view kTemplateFile = "aws:cdk:templateFile";
-
-std::string_view trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 std::optional<std::uint32_t> number(std::string_view text) {
     std::uint32_t n = 0;

@@ -5,15 +5,10 @@
 #include <cctype>
 
 #include "parsers/cloudformation/sam/sam_support.h"
+#include "util/text.h"
 
 namespace bulwark::cloudformation::sam {
 namespace {
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 Value integration_uri(const Route& route) {
     return sub(std::string("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/"
@@ -27,7 +22,7 @@ Value paths_of(const std::vector<const Route*>& routes, const SourceRange& at, b
     Value paths = object(at);
     for (const Route* route : routes) {
         if (!route->path.is_string() || !route->method.is_string()) continue;
-        std::string method = lower(route->method.as_string());
+        std::string method = ascii_lower(route->method.as_string());
         if (method == "any") method = "x-amazon-apigateway-any-method";
         Value integration = object(route->at);
         integration.set("type", text("aws_proxy", route->at), route->at);

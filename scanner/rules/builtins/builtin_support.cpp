@@ -4,19 +4,13 @@
 #include <cctype>
 
 #include "io/scalar.h"
+#include "util/text.h"
 
 namespace bulwark::builtin_support {
 
 std::optional<SourceRange> evidence_of(const Value& value) {
     if (value.range().valid()) return value.range();
     return std::nullopt;
-}
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
 }
 
 std::optional<double> numeric(const Value& value) {
@@ -33,7 +27,7 @@ std::optional<std::string> no_args(const Value& args) {
 std::string service_of(std::string_view type) {
     if (!type.starts_with("AWS::")) return {};
     type.remove_prefix(5);
-    return lower(type.substr(0, type.find("::")));
+    return ascii_lower(type.substr(0, type.find("::")));
 }
 
 }  // namespace bulwark::builtin_support

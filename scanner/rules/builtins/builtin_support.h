@@ -15,8 +15,6 @@ namespace bulwark::builtin_support {
 // The value's own source range, when it has one.
 std::optional<SourceRange> evidence_of(const Value& value);
 
-std::string lower(std::string_view text);
-
 // A number written as a number or as a numeric string (CloudFormation accepts both).
 std::optional<double> numeric(const Value& value);
 

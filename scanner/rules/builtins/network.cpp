@@ -5,6 +5,7 @@
 #include "io/scalar.h"
 #include "rules/builtins/builtin_support.h"
 #include "rules/builtins/families.h"
+#include "util/text.h"
 
 namespace bulwark {
 namespace {
@@ -35,7 +36,7 @@ Outcome ingress_port_open(const Value& subject, const Value& args, const Builtin
     if (protocol == nullptr) return {Tri::False, evidence_of(subject)};
     if (protocol->is_unknown()) return {Tri::Unknown, evidence_of(*protocol)};
     std::string name = protocol->is_number()   ? format_number(protocol->as_number())
-                       : protocol->is_string() ? lower(protocol->as_string())
+                       : protocol->is_string() ? ascii_lower(protocol->as_string())
                                                : std::string();
     if (name == "-1" || name == "all") return {Tri::True, evidence_of(*protocol)};
     // TCP (6) and UDP (17): RDP also listens on UDP 3389.

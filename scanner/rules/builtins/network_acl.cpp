@@ -12,6 +12,7 @@
 #include "io/scalar.h"
 #include "rules/builtins/builtin_support.h"
 #include "rules/builtins/families.h"
+#include "util/text.h"
 
 namespace bulwark {
 namespace {
@@ -38,7 +39,7 @@ Tri covers_everything(const Value* cidr) {
 std::optional<int> protocol_number(const Value& protocol) {
     if (protocol.is_number()) return static_cast<int>(protocol.as_number());
     if (!protocol.is_string()) return std::nullopt;
-    const std::string name = lower(protocol.as_string());
+    const std::string name = ascii_lower(protocol.as_string());
     if (name == "all" || name == "-1") return -1;
     if (name == "tcp") return 6;
     if (name == "udp") return 17;
@@ -82,7 +83,7 @@ Tri allows(const Value& entry) {
     const Value* action = entry.find("RuleAction");
     if (action == nullptr) return Tri::False;
     if (action->is_unknown()) return Tri::Unknown;
-    return tri(action->is_string() && lower(action->as_string()) == "allow");
+    return tri(action->is_string() && ascii_lower(action->as_string()) == "allow");
 }
 
 Tri is_ingress(const Value& entry) {
@@ -90,7 +91,7 @@ Tri is_ingress(const Value& entry) {
     if (egress == nullptr || egress->is_null()) return Tri::True;  // CloudFormation's default
     if (egress->is_unknown()) return Tri::Unknown;
     if (egress->is_bool()) return tri(!egress->as_bool());
-    if (egress->is_string()) return tri(lower(egress->as_string()) != "true");
+    if (egress->is_string()) return tri(ascii_lower(egress->as_string()) != "true");
     return Tri::True;
 }
 

@@ -8,16 +8,10 @@
 #include <cmath>
 #include <memory>
 #include <vector>
+#include "util/text.h"
 
 namespace bulwark::secrets {
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 bool contains(std::string_view text, std::string_view part) {
     return text.find(part) != std::string_view::npos;
@@ -192,7 +186,7 @@ double shannon_entropy(std::string_view text) {
 }
 
 bool is_secret_name(std::string_view name) {
-    const std::string lowered = lower(name);
+    const std::string lowered = ascii_lower(name);
     static constexpr std::array<std::string_view, 13> kSecretWords = {
         "password",   "passwd",     "passphrase",  "secret",     "token",
         "apikey",     "api_key",    "api-key",     "privatekey", "private_key",
@@ -210,7 +204,8 @@ bool is_secret_name(std::string_view name) {
         // camelCase: secretArn, tokenUrl.
         if (name.size() > suffix.size()) {
             const std::string_view tail = name.substr(name.size() - suffix.size());
-            if (std::isupper(static_cast<unsigned char>(tail.front())) && lower(tail) == suffix &&
+            if (std::isupper(static_cast<unsigned char>(tail.front())) &&
+                ascii_lower(tail) == suffix &&
                 std::islower(static_cast<unsigned char>(name[name.size() - suffix.size() - 1]))) {
                 return false;
             }
@@ -230,7 +225,7 @@ bool is_placeholder_or_reference(std::string_view value) {
         value.remove_suffix(1);
     }
     if (value.empty()) return true;
-    const std::string lowered = lower(value);
+    const std::string lowered = ascii_lower(value);
     if (lowered == "true" || lowered == "false" || lowered == "yes" || lowered == "no" ||
         lowered == "null" || lowered == "none" || all_digits(lowered)) {
         return true;
@@ -257,8 +252,9 @@ std::optional<SecretMatch> find_in_text(std::string_view text) {
         const std::string_view value(value_piece.data(), value_piece.size());
         if (!is_secret_name(name) || is_placeholder_or_reference(value)) continue;
         // In free text only passwords are taken at face value; other names need a random value.
-        if (password_name(lower(name)) ? value.size() >= 6 : high_entropy_token(value)) {
-            return SecretMatch{password_name(lower(name)) ? "password" : "secret", mask(value)};
+        if (password_name(ascii_lower(name)) ? value.size() >= 6 : high_entropy_token(value)) {
+            return SecretMatch{password_name(ascii_lower(name)) ? "password" : "secret",
+                               mask(value)};
         }
     }
     return std::nullopt;
@@ -270,7 +266,7 @@ std::optional<SecretMatch> find_named(std::string_view name, std::string_view va
     const bool multiline = contains(value, "\n");
     if (multiline) return find_in_text(value);  // a script or a document under this name
     if (is_secret_name(name)) {
-        const std::string lowered = lower(name);
+        const std::string lowered = ascii_lower(name);
         if (password_name(lowered)) {
             if (value.size() >= 6) return SecretMatch{"password", mask(value)};
             return std::nullopt;

@@ -5,6 +5,7 @@
 #include "rules/builtins/builtin_support.h"
 #include "rules/builtins/families.h"
 #include "rules/builtins/secret_patterns.h"
+#include "util/text.h"
 
 namespace bulwark {
 namespace {
@@ -16,7 +17,7 @@ using namespace builtin_support;
 bool value_is_a_reference(const Value& entry) {
     const Value* type = entry.find("Type");
     if (type == nullptr || !type->is_string()) return false;
-    const std::string kind = lower(type->as_string());
+    const std::string kind = ascii_lower(type->as_string());
     return kind == "parameter_store" || kind == "secrets_manager";
 }
 

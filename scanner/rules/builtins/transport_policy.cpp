@@ -4,6 +4,7 @@
 #include "iam/policy.h"
 #include "rules/builtins/builtin_support.h"
 #include "rules/builtins/families.h"
+#include "util/text.h"
 
 namespace bulwark {
 namespace {
@@ -14,11 +15,12 @@ using namespace builtin_support;
 
 bool requires_insecure(const iam::Conditions& conditions) {
     for (const iam::ConditionTest& test : conditions.tests) {
-        const std::string op = lower(test.op);
-        if ((op != "bool" && op != "boolifexists") || lower(test.key) != "aws:securetransport")
+        const std::string op = ascii_lower(test.op);
+        if ((op != "bool" && op != "boolifexists") ||
+            ascii_lower(test.key) != "aws:securetransport")
             continue;
         for (const iam::Item& value : test.values) {
-            if (!value.unknown && lower(value.text) == "false") return true;
+            if (!value.unknown && ascii_lower(value.text) == "false") return true;
         }
     }
     return false;
