@@ -84,7 +84,8 @@ struct HandMadeScan {
                        {0, 1, CheckStatus::Failed},
                        {1, 0, CheckStatus::Passed},
                        {1, 1, CheckStatus::Undecided}};
-        scan.counts = {2, 4, 1, 2, 1, 0};
+        scan.counts = {
+            .files = 2, .checks = 4, .passed = 1, .failed = 1, .suppressed = 1, .undecided = 1};
         scan.diagnostics.push_back(Diagnostic{1,
                                               {4, 1},
                                               DiagnosticSeverity::Error,
