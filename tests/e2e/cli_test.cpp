@@ -157,6 +157,32 @@ TEST_CASE("cli: mistakes in the command line are usage errors, never silent") {
     check_usage({"rules", "show", "nope"}, "no rule 'nope'");
 }
 
+// Regression: --var and --var-file took every following word as another value, so the path
+// after them was lost and the current directory was scanned instead.
+TEST_CASE("cli: a path after --var or --var-file is still the path to scan") {
+    TempDir dir;
+    dir.write("vars.tfvars", "retention = 1\n");
+    dir.write("stack/main.tf",
+              "variable \"retention\" {}\n"
+              "resource \"aws_cloudwatch_log_group\" \"app\" {\n"
+              "  retention_in_days = var.retention\n}\n");
+    const std::string stack = (dir.path() / "stack").string();
+    const std::string vars = (dir.path() / "vars.tfvars").string();
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"scan", "--var", "retention=1", stack},
+          std::vector<std::string>{"scan", "--var-file", vars, stack}}) {
+        std::vector<std::string> full = args;
+        for (const char* more : {"--root", "/", "--format", "resources"})
+            full.push_back(more);
+        const auto result = run(full);
+        CAPTURE(result.err);
+        REQUIRE(result.exit_code == 0);
+        const Json resources = Json::parse(result.out);
+        REQUIRE(resources.size() == 1);
+        CHECK(resources[0]["properties"]["RetentionInDays"] == 1);
+    }
+}
+
 TEST_CASE("cli: --only and --skip select rules") {
     Project project;
     const Json only = scan_json(project, {"--only", "aws-rds-storage-encrypted"});
