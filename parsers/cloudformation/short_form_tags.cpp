@@ -25,6 +25,8 @@ Value expand_short_form(std::string_view tag, Value node, std::vector<Diagnostic
             if (function == name) key = "Fn::" + std::string(name);
         }
         if (name == "ToJsonString") key = "Fn::ToJsonString";
+        // Directives of Rain, the CloudFormation CLI (!Rain::Module, !Rain::Embed, ...).
+        if (name.starts_with("Rain::")) key = std::string(name);
         // Functions of the Rules section (parameter assertions).
         for (std::string_view rule_function :
              {"Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll"}) {

@@ -27,6 +27,14 @@ class Builder {
             return;
         }
         const Value* type = body.find("Type");
+        if (const Value* module = type ? type->find("Rain::Module") : nullptr) {
+            diagnostics_.push_back(Diagnostic{
+                entry.key_range.file, entry.key_range.begin, DiagnosticSeverity::Note,
+                DiagnosticCode::Unsupported,
+                "resource " + entry.key + " is a Rain module (" + describe(*module) +
+                    "), which Bulwark does not expand; scan the template `rain pkg` writes"});
+            return;
+        }
         if (type == nullptr || !type->is_string() || type->as_string().empty()) {
             report(type ? type->range() : entry.key_range,
                    "resource " + entry.key + " needs a Type string");

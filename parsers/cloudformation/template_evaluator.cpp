@@ -117,6 +117,17 @@ bool TemplateEvaluator::is_resource(std::string_view logical_id) const {
     return resources_ != nullptr && resources_->find(logical_id) != nullptr;
 }
 
+// Rain (the CloudFormation CLI) expands a resource of type {Rain::Module: file} into resources
+// named after it: Network becomes NetworkVPC, NetworkPublicSubnet1, ...
+std::optional<std::string> TemplateEvaluator::rain_module_of(std::string_view name) const {
+    if (resources_ == nullptr || !resources_->is_map()) return std::nullopt;
+    for (const Value::Entry& entry : resources_->as_map()) {
+        const Value* type = entry.value.find("Type");
+        if (type && type->find("Rain::Module") && name.starts_with(entry.key)) return entry.key;
+    }
+    return std::nullopt;
+}
+
 std::optional<Value> TemplateEvaluator::resolve(const Value& value) {
     if (depth_ >= kMaxDepth) {
         report(value.range(), DiagnosticSeverity::Error, DiagnosticCode::NestingTooDeep,
@@ -131,6 +142,12 @@ std::optional<Value> TemplateEvaluator::resolve(const Value& value) {
 
     if (std::string_view function = intrinsic_name(value); !function.empty()) {
         return resolve_intrinsic(function, value.as_map().front().value, value.range());
+    }
+    if (value.is_map() && value.as_map().size() == 1 &&
+        value.as_map().front().key.starts_with("Rain::")) {
+        // A Rain directive (Rain::Embed, Rain::S3, ...): `rain pkg` fills it in.
+        return Value::unknown(value.as_map().front().key + " is filled in by rain pkg", {},
+                              value.range());
     }
     if (value.is_map()) {
         Value out = Value::map({}, value.range());
@@ -236,6 +253,9 @@ std::optional<Value> TemplateEvaluator::ref(const Value& argument, const SourceR
     if (is_pseudo_parameter(name)) return pseudo_parameter(name, at);
     if (parameters_ && parameters_->find(name)) return parameter_value(name, at);
     if (is_resource(name)) return Value::unknown("reference to " + name, {{name, ""}}, at);
+    if (auto module = rain_module_of(name)) {
+        return Value::unknown("a resource of Rain module " + *module, {}, at);
+    }
     report(at, DiagnosticSeverity::Warning, DiagnosticCode::UnresolvedReference,
            "Ref to '" + name + "', which is neither a parameter nor a resource of this template");
     return Value::unknown("Ref to undefined " + name, {}, at);
@@ -259,6 +279,9 @@ Value TemplateEvaluator::get_att(const Value& argument, const SourceRange& at) {
         return Value::unknown("invalid Fn::GetAtt", {}, at);
     }
     if (!is_resource(target)) {
+        if (auto module = rain_module_of(target)) {
+            return Value::unknown("an attribute of Rain module " + *module, {}, at);
+        }
         report(at, DiagnosticSeverity::Warning, DiagnosticCode::UnresolvedReference,
                "Fn::GetAtt of '" + target + "', which is not a resource of this template");
         return Value::unknown("Fn::GetAtt of undefined " + target, {}, at);
@@ -288,6 +311,10 @@ Value TemplateEvaluator::sub(const Value& argument, const SourceRange& at) {
         variables = resolve(argument.as_list()[1]);
     }
     if (!text_value->is_string()) {
+        // The text may come from Rain (`Fn::Sub: {Rain::Embed: script.sh}`): unknown, not wrong.
+        if (auto embedded = resolve(*text_value); embedded && embedded->is_unknown()) {
+            return *embedded;
+        }
         report(at, DiagnosticSeverity::Warning, DiagnosticCode::InvalidTemplate,
                "Fn::Sub needs a string");
         return Value::unknown("invalid Fn::Sub", {}, at);

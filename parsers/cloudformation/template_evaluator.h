@@ -46,6 +46,8 @@ class TemplateEvaluator {
     Tri condition(std::string_view name, const SourceRange& used_at);
 
     bool is_resource(std::string_view logical_id) const;
+    // The Rain module resource whose expansion would define `name` (see the .cpp).
+    std::optional<std::string> rain_module_of(std::string_view name) const;
 
     void set_stack_outputs(StackOutputLookup lookup) { stack_outputs_ = std::move(lookup); }
 

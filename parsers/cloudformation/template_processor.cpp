@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "parsers/cloudformation/includes.h"
+#include "parsers/cloudformation/language_extensions.h"
 #include "parsers/cloudformation/sam/sam_transform.h"
 #include "parsers/cloudformation/template_builder.h"
 #include "parsers/cloudformation/template_reader.h"
@@ -75,6 +76,7 @@ void TemplateProcessor::process(Value root, const TemplatePlace& place,
 Value TemplateProcessor::evaluate(Value root, const Frame& frame) {
     if (!frame.place.absolute.empty()) evaluated_.insert(frame.place.absolute);
     expand_includes(root, frame.place.absolute, access_, diagnostics_);
+    if (uses_language_extensions(root)) expand_for_each(root, frame.options, diagnostics_);
     sam::Origins origins;
     const bool is_sam = sam::is_sam_template(root);
     if (is_sam) sam::transform(root, origins, diagnostics_);
