@@ -270,6 +270,15 @@ std::string render_compliance_html(const ComplianceContext& context) {
         ". Control evidence from infrastructure code, by Bulwark.</p></header>\n";
     metadata(out, context);
     summary(out, evidence);
+    if (const auto problems = input_problems(context.scan); !problems.empty()) {
+        out +=
+            "<section id=\"input-problems\"><h2>Input problems</h2>\n<p>What a file that could "
+            "not be read would have evidenced is missing from this report; an expired "
+            "suppression accepts nothing any more.</p>\n<ul>";
+        for (const Diagnostic* diagnostic : problems)
+            out += "<li><code>" + esc(problem_text(context.scan, *diagnostic)) + "</code></li>";
+        out += "</ul></section>\n";
+    }
     controls_table(out, evidence);
     out += "<section id=\"evidence\"><h2>Evidence per control</h2>\n";
     for (const ControlEvidence& control : evidence.controls) {

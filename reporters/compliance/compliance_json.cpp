@@ -99,8 +99,17 @@ std::string render_compliance_json(const ComplianceContext& context) {
     Json manual = Json::array();
     for (std::size_t i : evidence.not_evidencable)
         manual.push_back(evidence.controls[i].control->id);
+    Json problems = Json::array();
+    for (const Diagnostic* diagnostic : input_problems(context.scan)) {
+        problems.push_back({{"file", context.scan.path_of(diagnostic->file)},
+                            {"line", diagnostic->position.line},
+                            {"severity", to_string(diagnostic->severity)},
+                            {"code", to_string(diagnostic->code)},
+                            {"message", diagnostic->message}});
+    }
     Json out = {{"report", metadata_json(context)},
                 {"summary", counts_json(evidence.summary)},
+                {"input_problems", problems},
                 {"families", families},
                 {"controls", controls},
                 {"not_evidencable_by_iac", manual}};

@@ -112,6 +112,14 @@ std::string render_compliance_markdown(const ComplianceContext& context) {
         "manual.\n\n";
     metadata(out, context);
     summary(out, evidence);
+    if (const auto problems = input_problems(context.scan); !problems.empty()) {
+        out +=
+            "## Input problems\n\nWhat a file that could not be read would have evidenced is "
+            "missing from this report; an expired suppression accepts nothing any more.\n\n";
+        for (const Diagnostic* diagnostic : problems)
+            out += "- " + md(problem_text(context.scan, *diagnostic)) + "\n";
+        out += "\n";
+    }
 
     out +=
         "## Controls\n\n| Control | Title | IaC | Status | Rules |\n| --- | --- | --- | --- | ---: "

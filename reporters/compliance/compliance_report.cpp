@@ -30,6 +30,21 @@ std::string finding_location(const ScanResult& scan, const Finding& finding) {
     return out;
 }
 
+std::vector<const Diagnostic*> input_problems(const ScanResult& scan) {
+    std::vector<const Diagnostic*> problems;
+    for (const Diagnostic& diagnostic : scan.diagnostics) {
+        if (diagnostic.severity != DiagnosticSeverity::Note) problems.push_back(&diagnostic);
+    }
+    return problems;
+}
+
+std::string problem_text(const ScanResult& scan, const Diagnostic& diagnostic) {
+    std::string out = scan.path_of(diagnostic.file);
+    if (diagnostic.position.line != 0) out += ":" + std::to_string(diagnostic.position.line);
+    return out + ": " + std::string(to_string(diagnostic.severity)) + " " +
+           std::string(to_string(diagnostic.code)) + ": " + diagnostic.message;
+}
+
 std::string_view iac_meaning(std::string_view iac) {
     if (iac == "full") return "infrastructure code can show it on its own";
     if (iac == "partial")

@@ -46,6 +46,11 @@ std::string render_compliance_csv(const ComplianceContext& context);
 // Pieces the formats share.
 // "file:line" of a finding.
 std::string finding_location(const ScanResult& scan, const Finding& finding);
+// The scan's input problems a reader must know about (errors and warnings, notes left out): a file
+// that did not parse evidences nothing, an expired suppression no longer accepts its finding.
+std::vector<const Diagnostic*> input_problems(const ScanResult& scan);
+// "file:line: severity code: message".
+std::string problem_text(const ScanResult& scan, const Diagnostic& diagnostic);
 // What the iac flag means, in a few words.
 std::string_view iac_meaning(std::string_view iac);
 // What a status means, in one sentence (the reports' legend).

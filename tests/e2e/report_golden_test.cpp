@@ -93,12 +93,14 @@ TEST_CASE("report: the JSON states each control's status from the scan, with fil
     std::map<std::string, Json> controls;
     for (const Json& control : report["controls"])
         controls[control["id"]] = control;
-    // Backups: versioning fails on exports; scratch is suppressed with owner and expiry.
+    // Backups: versioning fails on exports and on migration (its suppression expired); scratch is
+    // suppressed with owner and expiry.
     const Json& backup = controls.at("164.308(a)(7)(ii)(A)");
     CHECK(backup["status"] == "failing");
-    REQUIRE(backup["failing"].size() == 1);
+    REQUIRE(backup["failing"].size() == 2);
     CHECK(backup["failing"][0]["resource"] == "aws_s3_bucket.exports");
     CHECK(backup["failing"][0]["location"] == "infra/main.tf:5");
+    CHECK(backup["failing"][1]["resource"] == "aws_s3_bucket.migration");
     REQUIRE(backup["suppressed"].size() == 1);
     CHECK(backup["suppressed"][0]["suppression"]["owner"] == "data-team");
     CHECK(backup["suppressed"][0]["suppression"]["expires"] == "2099-12-31");
@@ -111,6 +113,12 @@ TEST_CASE("report: the JSON states each control's status from the scan, with fil
     }
     CHECK(sum == controls.size());
     CHECK(report["summary"]["total"] == controls.size());
+    // The broken template and the expired suppression are stated, with file:line.
+    REQUIRE(report["input_problems"].size() == 2);
+    CHECK(report["input_problems"][0]["file"] == "infra/broken.yaml");
+    CHECK(report["input_problems"][0]["severity"] == "error");
+    CHECK(report["input_problems"][1]["code"] == "stale-suppression");
+    CHECK(report["input_problems"][1]["line"] == 17);
     CHECK(report["report"]["git"].is_null());
     CHECK(report["report"]["paths"] == Json::array({"."}));
     CHECK(report["report"]["rule_pack_sha256"].get<std::string>().size() == 64);
