@@ -26,6 +26,7 @@ th{font-weight:600;background:#f4f6f9}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f1f3f6;padding:0 3px;border-radius:3px;overflow-wrap:anywhere}
 table.meta th{width:220px}
+#controls td:first-child{white-space:nowrap}
 .cards{display:flex;gap:12px;flex-wrap:wrap;margin:8px 0 16px}
 .card{flex:1 1 150px;border:1px solid var(--line);border-top:6px solid;border-radius:6px;padding:10px 14px}
 .card .count{display:block;font-size:30px;font-weight:700}
