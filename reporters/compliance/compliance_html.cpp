@@ -79,7 +79,15 @@ void metadata(std::string& out, const ComplianceContext& context) {
     out += "<tr><th>Scanned paths</th><td>";
     for (std::size_t i = 0; i < meta.paths.size(); ++i)
         out += (i ? ", " : "") + std::string("<code>") + esc(meta.paths[i]) + "</code>";
-    out += "</td></tr>\n<tr><th>Git commit</th><td>";
+    out += "</td></tr>\n";
+    if (!meta.rule_options.empty()) {
+        out += "<tr><th>Rule options</th><td>";
+        for (std::size_t i = 0; i < meta.rule_options.size(); ++i)
+            out +=
+                (i ? "<br>" : "") + std::string("<code>") + esc(meta.rule_options[i]) + "</code>";
+        out += "</td></tr>\n";
+    }
+    out += "<tr><th>Git commit</th><td>";
     if (meta.git) {
         out += "<code>" + esc(meta.git->commit) + "</code> " +
                (meta.git->dirty ? "with uncommitted changes" : "(clean)");

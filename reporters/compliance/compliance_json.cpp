@@ -18,6 +18,7 @@ Json metadata_json(const ComplianceContext& context) {
                 {"tool_version", meta.tool_version},
                 {"rule_pack_sha256", meta.rule_pack_hash},
                 {"paths", meta.paths},
+                {"rule_options", meta.rule_options},
                 {"files", context.scan.counts.files},
                 {"resources", context.scan.graph.resources().size()},
                 {"rules", context.scan.rules.size()}};

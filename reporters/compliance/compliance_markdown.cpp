@@ -31,6 +31,12 @@ void metadata(std::string& out, const ComplianceContext& context) {
     for (const std::string& path : meta.paths)
         paths += (paths.empty() ? "" : ", ") + md(path);
     out += "| Scanned paths | " + paths + " |\n";
+    if (!meta.rule_options.empty()) {
+        std::string options;
+        for (const std::string& option : meta.rule_options)
+            options += (options.empty() ? "" : "<br>") + md(option);
+        out += "| Rule options | " + options + " |\n";
+    }
     if (meta.git) {
         out += "| Git commit | `" + meta.git->commit + "`" +
                (meta.git->dirty ? " with uncommitted changes" : " (clean)") + " |\n";

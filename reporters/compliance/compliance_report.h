@@ -25,6 +25,9 @@ struct ReportMetadata {
     std::vector<std::string> paths;  // as scanned, relative to the root where possible
     std::optional<GitState> git;     // when the root is inside a git work tree
     std::string timestamp;           // empty unless asked for (--timestamp)
+    // The options that chose and tuned the rules, as given ("--only a,b", "--rule-param r.p=v"):
+    // the rule-pack hash covers the rule files, these cover what was done with them.
+    std::vector<std::string> rule_options;
 };
 
 struct ComplianceContext {

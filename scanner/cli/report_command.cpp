@@ -76,6 +76,14 @@ int run_report(const ReportArgs& args, const CommandIo& io) {
     for (const fs::path& path : prepared->options.discovery.paths)
         metadata.paths.push_back(display_path(path, root));
     metadata.git = git_state(root);
+    for (const std::string& only : args.input.only)
+        metadata.rule_options.push_back("--only " + only);
+    for (const std::string& skip : args.input.skip)
+        metadata.rule_options.push_back("--skip " + skip);
+    for (const std::string& dir : args.input.rule_dirs)
+        metadata.rule_options.push_back("--rules " + display_path(dir, root));
+    for (const std::string& param : args.input.rule_params)
+        metadata.rule_options.push_back("--rule-param " + param);
     if (args.timestamp) metadata.timestamp = utc_now();
     const compliance::FrameworkEvidence evidence =
         compliance::evaluate_framework(framework->second, *result);
