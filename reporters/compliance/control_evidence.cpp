@@ -151,6 +151,16 @@ std::vector<std::vector<const Rule*>> rules_by_control(const Framework& framewor
     return mapped;
 }
 
+std::vector<std::optional<std::size_t>> control_parents(const Framework& framework) {
+    std::map<std::string_view, std::size_t> index;
+    for (std::size_t i = 0; i < framework.controls.size(); ++i)
+        index.emplace(framework.controls[i].id, i);
+    std::vector<std::optional<std::size_t>> parents;
+    for (const FrameworkControl& control : framework.controls)
+        parents.push_back(find_parent(control.id, index));
+    return parents;
+}
+
 FrameworkEvidence evaluate_framework(const Framework& framework, const ScanResult& scan) {
     FrameworkEvidence evidence;
     evidence.framework = &framework;

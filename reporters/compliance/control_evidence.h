@@ -82,6 +82,9 @@ struct FrameworkEvidence {
 std::vector<std::vector<const Rule*>> rules_by_control(const Framework& framework,
                                                        const std::vector<const Rule*>& rules);
 
+// Each control's parent (see ControlEvidence::parent), same order as framework.controls.
+std::vector<std::optional<std::size_t>> control_parents(const Framework& framework);
+
 FrameworkEvidence evaluate_framework(const Framework& framework, const ScanResult& scan);
 
 }  // namespace bulwark::compliance

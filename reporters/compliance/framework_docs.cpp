@@ -61,12 +61,24 @@ std::string render_framework_markdown(const Framework& framework, const RuleCata
         "IaC: **full** = infrastructure code shows the control on its own; **partial** = it "
         "shows the technical part, process evidence is still needed; **none** = a process, "
         "people or physical control.\n\n";
+    // Headings without rules of their own are evidenced through the requirements under them.
+    const auto parents = control_parents(framework);
+    std::vector<std::size_t> mapped_below(framework.controls.size(), 0);
+    for (std::size_t i = 0; i < framework.controls.size(); ++i) {
+        if (mapped[i].empty()) continue;
+        for (auto up = parents[i]; up; up = parents[*up])
+            ++mapped_below[*up];
+    }
     out += "| Control | Title | IaC | Evidenced by |\n| --- | --- | --- | --- |\n";
     for (std::size_t i = 0; i < framework.controls.size(); ++i) {
         const FrameworkControl& control = framework.controls[i];
         std::string evidence;
         for (const Rule* rule : mapped[i])
             evidence += (evidence.empty() ? "`" : "<br>`") + rule->id + "`";
+        if (evidence.empty() && mapped_below[i] > 0) {
+            evidence = "through " + std::to_string(mapped_below[i]) + " requirement" +
+                       (mapped_below[i] == 1 ? "" : "s") + " under it";
+        }
         if (evidence.empty()) evidence = "manual evidence";
         std::string iac = control.iac;
         if (!control.note.empty()) iac += ": " + cell(control.note);
