@@ -92,7 +92,7 @@ void metadata(std::string& out, const ComplianceContext& context) {
         out += "<code>" + esc(meta.git->commit) + "</code> " +
                (meta.git->dirty ? "with uncommitted changes" : "(clean)");
     } else {
-        out += "not in a git repository";
+        out += "none: not in a git work tree, or git is not available";
     }
     out += "</td></tr>\n";
     if (!meta.timestamp.empty())

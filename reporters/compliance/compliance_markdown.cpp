@@ -41,7 +41,7 @@ void metadata(std::string& out, const ComplianceContext& context) {
         out += "| Git commit | `" + meta.git->commit + "`" +
                (meta.git->dirty ? " with uncommitted changes" : " (clean)") + " |\n";
     } else {
-        out += "| Git commit | not in a git repository |\n";
+        out += "| Git commit | none: not in a git work tree, or git is not available |\n";
     }
     if (!meta.timestamp.empty()) out += "| Generated | " + md(meta.timestamp) + " |\n";
     out += "| Files, resources, rules | " + std::to_string(context.scan.counts.files) + ", " +
