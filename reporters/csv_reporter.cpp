@@ -6,29 +6,10 @@
 namespace bulwark {
 namespace {
 
-// Spreadsheets run a cell that starts with one of these as a formula; the text comes from the
-// scanned code, so it is defused with a leading apostrophe (OWASP's advice for CSV injection).
-bool looks_like_formula(std::string_view field) {
-    return !field.empty() &&
-           std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos;
-}
-
-std::string csv_field(std::string_view raw) {
-    std::string text = report::valid_utf8(raw);
-    if (looks_like_formula(text)) text.insert(0, 1, '\'');
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-
 void add_row(std::string& out, const std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i) out += ',';
-        out += csv_field(fields[i]);
+        out += report::csv_field(fields[i]);
     }
     out += "\r\n";
 }

@@ -228,4 +228,23 @@ std::string xml_escape(std::string_view raw) {
     return out;
 }
 
+// Spreadsheets run a cell that starts with one of these as a formula; the text comes from the
+// scanned code, so it is defused with a leading apostrophe (OWASP's advice for CSV injection).
+static bool looks_like_formula(std::string_view field) {
+    return !field.empty() &&
+           std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos;
+}
+
+std::string csv_field(std::string_view raw) {
+    std::string text = valid_utf8(raw);
+    if (looks_like_formula(text)) text.insert(0, 1, '\'');
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char c : text) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
 }  // namespace bulwark::report

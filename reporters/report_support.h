@@ -83,4 +83,8 @@ std::string valid_utf8(std::string_view text);
 // HTML text and attributes.
 std::string xml_escape(std::string_view text);
 
+// One RFC 4180 CSV field: quoted when it holds a comma, quote or line break; a leading formula
+// character is defused with an apostrophe (CSV injection).
+std::string csv_field(std::string_view text);
+
 }  // namespace bulwark::report

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli_support.h"
+#include "reporters/compliance/framework_docs.h"
 #include "reporters/reporter.h"
 #include "rules/builtins.h"
 
@@ -14,6 +15,7 @@ struct RulesArgs {
     std::vector<std::string> rule_dirs;
     std::vector<std::string> rule_params;
     std::string rule_id;
+    std::string framework;
 };
 
 int run_rules_list(const RulesArgs& args, const CommandIo& io) {
@@ -46,6 +48,27 @@ int run_rules_show(const RulesArgs& args, const CommandIo& io) {
     return kExitClean;
 }
 
+// `rules framework ID`: the docs page of one framework; `rules frameworks`: the coverage table.
+int run_rules_framework(const RulesArgs& args, const CommandIo& io, bool index) {
+    std::unique_ptr<RuleCatalog> holder;
+    const RuleCatalog* catalog = load_catalog(args.rule_dirs, args.rule_params, holder, io.err);
+    if (catalog == nullptr) return kExitUsage;
+    if (index) {
+        io.out << compliance::render_framework_index_markdown(*catalog);
+        return kExitClean;
+    }
+    auto found = catalog->frameworks().find(args.framework);
+    if (found == catalog->frameworks().end()) {
+        io.err << "bulwark: unknown framework '" << args.framework << "' (known:";
+        for (std::string_view key : kFrameworkKeys)
+            io.err << " " << key;
+        io.err << ")\n";
+        return kExitUsage;
+    }
+    io.out << compliance::render_framework_markdown(found->second, *catalog);
+    return kExitClean;
+}
+
 int run_rules_builtins(const CommandIo& io) {
     for (const Builtin& builtin : builtins()) {
         io.out << builtin.name << "\n    " << builtin.summary << "\n";
@@ -70,6 +93,17 @@ void register_rules_commands(CLI::App& app, CommandList& commands) {
     show->add_option("--rule-param", args->rule_params,
                      "Set a rule parameter: RULE-ID.PARAMETER=VALUE");
     CLI::App* builtin_list = rules->add_subcommand("builtins", "List the built-in check functions");
+    CLI::App* framework = rules->add_subcommand(
+        "framework", "Print a framework's controls and the rules that evidence them (Markdown)");
+    framework->add_option("framework", args->framework, "Framework ID")->required();
+    framework->add_option("--rules", args->rule_dirs, "Also load rules from this directory");
+    CLI::App* frameworks = rules->add_subcommand(
+        "frameworks", "Print how many controls of each framework rules evidence (Markdown)");
+    frameworks->add_option("--rules", args->rule_dirs, "Also load rules from this directory");
+    commands.push_back(
+        {framework, [args](const CommandIo& io) { return run_rules_framework(*args, io, false); }});
+    commands.push_back(
+        {frameworks, [args](const CommandIo& io) { return run_rules_framework(*args, io, true); }});
     commands.push_back({list, [args](const CommandIo& io) { return run_rules_list(*args, io); }});
     commands.push_back({show, [args](const CommandIo& io) { return run_rules_show(*args, io); }});
     commands.push_back({builtin_list, [](const CommandIo& io) { return run_rules_builtins(io); }});

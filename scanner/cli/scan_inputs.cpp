@@ -142,10 +142,11 @@ std::optional<terraform::TerraformOptions> terraform_options_of(const ScanInputA
 
 }  // namespace
 
-std::optional<PreparedScan> prepare_scan(const ScanInputArgs& args, std::ostream& err) {
+std::optional<PreparedScan> prepare_scan(const ScanInputArgs& args, std::ostream& err,
+                                         bool with_frameworks) {
     PreparedScan prepared;
     const RuleCatalog* catalog =
-        load_catalog(args.rule_dirs, args.rule_params, prepared.catalog, err, false);
+        load_catalog(args.rule_dirs, args.rule_params, prepared.catalog, err, with_frameworks);
     if (catalog == nullptr) return std::nullopt;
 
     const std::vector<std::string> only = split_list(args.only);

@@ -43,8 +43,9 @@ struct PreparedScan {
 };
 
 // Checks the arguments and loads what the scan needs; a usage or rule-file problem is written to
-// `err` and gives nullopt.
-std::optional<PreparedScan> prepare_scan(const ScanInputArgs& args, std::ostream& err);
+// `err` and gives nullopt. `with_frameworks` also loads the framework catalogs (reports need them).
+std::optional<PreparedScan> prepare_scan(const ScanInputArgs& args, std::ostream& err,
+                                         bool with_frameworks = false);
 
 // Runs the scan, with a progress indicator on a terminal's standard error. A path that does not
 // exist is a usage error (written to `io.err`, nullopt).

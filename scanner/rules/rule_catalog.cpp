@@ -7,6 +7,7 @@
 
 #include "io/document_reader.h"
 #include "rules/embedded_files.h"
+#include "util/sha256.h"
 
 namespace bulwark {
 namespace {
@@ -93,12 +94,13 @@ std::variant<Framework, std::vector<RuleFileError>> load_framework(std::string_v
                 {std::string(path), item.range().begin, "a control must be a mapping"});
             continue;
         }
-        check_keys(item, {"id", "title", "family", "iac"}, path, errors);
+        check_keys(item, {"id", "title", "family", "iac", "note"}, path, errors);
         FrameworkControl control;
         control.id = string_field(item, "id", path, errors);
         control.title = string_field(item, "title", path, errors);
         control.family = string_field(item, "family", path, errors);
         control.iac = string_field(item, "iac", path, errors);
+        control.note = string_field(item, "note", path, errors, false);
         if (!control.iac.empty() && control.iac != "full" && control.iac != "partial" &&
             control.iac != "none") {
             errors.push_back({std::string(path), item.find("iac")->range().begin,
@@ -128,6 +130,14 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
     std::vector<Rule> rules;
 
     std::set<std::string> configured;  // rule IDs whose parameter overrides were applied
+    Sha256 pack_hash;
+    auto hash_file = [&](std::string_view path, std::string_view content) {
+        pack_hash.update(path);
+        pack_hash.update(std::string_view("\0", 1));
+        pack_hash.update(std::to_string(content.size()));
+        pack_hash.update(std::string_view("\0", 1));
+        pack_hash.update(content);
+    };
     auto add_rule = [&](std::string_view path, std::string_view content) {
         auto loaded = load_rule(path, content);
         if (auto* rule = std::get_if<Rule>(&loaded); rule && !parameters.empty()) {
@@ -151,6 +161,7 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
     };
 
     for (const EmbeddedFile& file : embedded_rule_files()) {
+        hash_file(file.path, file.content);
         if (file.path.starts_with(kDataPrefix)) continue;
         if (file.path.starts_with(kFrameworkPrefix)) {
             if (!with_frameworks) continue;
@@ -187,6 +198,8 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
                 errors.push_back({file.string(), {}, "cannot read the rule file"});
                 continue;
             }
+            // Relative to its folder, so the hash does not depend on where the folder lives.
+            hash_file(file.lexically_relative(dir).generic_string(), *content);
             add_rule(file.string(), *content);
         }
     }
@@ -242,6 +255,11 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
     }
     if (!errors.empty()) return errors;
     catalog.rules_ = std::move(rules);
+    static constexpr char kHex[] = "0123456789abcdef";
+    for (std::uint8_t byte : pack_hash.finish()) {
+        catalog.rule_pack_hash_ += kHex[byte >> 4];
+        catalog.rule_pack_hash_ += kHex[byte & 15];
+    }
     return catalog;
 }
 

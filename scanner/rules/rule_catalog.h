@@ -17,6 +17,8 @@ struct FrameworkControl {
     std::string title;
     std::string family;
     std::string iac;  // full, partial or none: how far infrastructure code can evidence it
+    // Optional: why the flag is what it is (what part the rules evidence, what stays manual).
+    std::string note;
 };
 
 struct Framework {
@@ -47,11 +49,15 @@ class RuleCatalog {
     // By ID or alias.
     const Rule* find(std::string_view id) const;
     const std::map<std::string, Framework>& frameworks() const { return frameworks_; }
+    // SHA-256 (hex) over every rule pack file loaded, built-in and user, path and content in load
+    // order: two reports with the same hash were produced by the same rules.
+    const std::string& rule_pack_hash() const { return rule_pack_hash_; }
 
   private:
     std::vector<Rule> rules_;  // sorted by ID
     std::map<std::string, std::size_t, std::less<>> by_id_;
     std::map<std::string, Framework> frameworks_;
+    std::string rule_pack_hash_;
 };
 
 // Parses one framework file (rules/frameworks/<key>.yaml).

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "rules/rule.h"
 #include "support/helpers.h"
 
 using namespace bulwark;
@@ -305,6 +306,22 @@ TEST_CASE("docs: the committed rule catalog is generated from the rule files and
     const std::string committed = test::read_text(test::source_dir() / "docs" / "rule-catalog.md");
     CHECK_MESSAGE(generated.out == committed,
                   "docs/rule-catalog.md is stale: run scripts/update-docs and commit the result");
+}
+
+TEST_CASE("docs: the committed framework evidence pages are generated and current") {
+    const auto dir = test::source_dir() / "docs" / "frameworks";
+    auto index = run({"rules", "frameworks"});
+    REQUIRE(index.exit_code == 0);
+    CHECK_MESSAGE(
+        index.out == test::read_text(dir / "README.md"),
+        "docs/frameworks/README.md is stale: run scripts/update-docs and commit the result");
+    for (std::string_view key : kFrameworkKeys) {
+        CAPTURE(key);
+        auto page = run({"rules", "framework", std::string(key)});
+        REQUIRE(page.exit_code == 0);
+        CHECK_MESSAGE(page.out == test::read_text(dir / (std::string(key) + ".md")),
+                      "docs/frameworks is stale: run scripts/update-docs and commit the result");
+    }
 }
 
 TEST_CASE("demo: the bundled estate scans cleanly and yields exactly its documented findings") {

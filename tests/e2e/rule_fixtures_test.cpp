@@ -170,6 +170,35 @@ TEST_CASE("built-in rules: every rule belongs to a pack") {
     }
 }
 
+TEST_CASE("built-in rules: no rule maps to a control its framework says code cannot evidence") {
+    // A control marked `iac: none` is a process control; a rule that evidences a technical part of
+    // it means the control is `partial` (with a note saying what stays manual).
+    for (const Rule& rule : catalog().rules()) {
+        for (const auto& [key, controls] : rule.frameworks) {
+            const auto framework = catalog().frameworks().find(key);
+            REQUIRE(framework != catalog().frameworks().end());
+            for (const std::string& id : controls) {
+                const FrameworkControl* control = framework->second.find(id);
+                REQUIRE(control != nullptr);
+                CHECK_MESSAGE(control->iac != "none",
+                              rule.id << " maps to " << key << " " << id << ", which is iac: none");
+            }
+        }
+    }
+}
+
+TEST_CASE("frameworks: a partial control's note, where given, is one line of text") {
+    for (const auto& [key, framework] : catalog().frameworks()) {
+        for (const FrameworkControl& control : framework.controls) {
+            if (control.note.empty()) continue;
+            CAPTURE(key);
+            CAPTURE(control.id);
+            CHECK(control.iac == "partial");
+            CHECK(control.note.find('\n') == std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("fixtures: pass fixtures produce no finding and are really decided") {
     const fs::path root = test::source_dir() / "fixtures" / "rules";
     for (const Rule& rule : catalog().rules()) {
