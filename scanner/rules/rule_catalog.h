@@ -47,6 +47,8 @@ class RuleCatalog {
     // By ID or alias.
     const Rule* find(std::string_view id) const;
     const std::map<std::string, Framework>& frameworks() const { return frameworks_; }
+    // Replaces a rule's severity (a configuration's override); false when no rule has this ID.
+    bool set_severity(std::string_view id, Severity severity);
 
   private:
     std::vector<Rule> rules_;  // sorted by ID
