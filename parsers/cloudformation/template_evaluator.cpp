@@ -629,7 +629,8 @@ TemplateOptions options_for(const TemplateOptions& options, std::string_view pat
     std::vector<const DirectoryParameters*> layers;
     for (const DirectoryParameters& entry : options.directories) {
         const std::string& dir = entry.directory;
-        if (dir.empty() || (path.starts_with(dir) && path.size() > dir.size() && path[dir.size()] == '/'))
+        if (dir.empty() ||
+            (path.starts_with(dir) && path.size() > dir.size() && path[dir.size()] == '/'))
             layers.push_back(&entry);
     }
     std::stable_sort(layers.begin(), layers.end(), [](const auto* a, const auto* b) {
@@ -638,9 +639,11 @@ TemplateOptions options_for(const TemplateOptions& options, std::string_view pat
     TemplateOptions out = options;
     out.parameters.clear();
     for (const DirectoryParameters* layer : layers) {
-        for (const auto& [name, value] : layer->parameters) out.parameters[name] = value;
+        for (const auto& [name, value] : layer->parameters)
+            out.parameters[name] = value;
     }
-    for (const auto& [name, value] : options.parameters) out.parameters[name] = value;
+    for (const auto& [name, value] : options.parameters)
+        out.parameters[name] = value;
     return out;
 }
 

@@ -88,12 +88,13 @@ std::map<std::string, fs::path> installed_modules(const fs::path& root_dir, cons
 
 // The configuration's settings that reach a root module in `relative_dir`: those of its folder
 // and of the folders above it, shallower first so that the nearest folder wins.
-std::vector<const DirectoryVariables*> layers_for(const std::vector<DirectoryVariables>& directories,
-                                                  const std::string& relative_dir) {
+std::vector<const DirectoryVariables*> layers_for(
+    const std::vector<DirectoryVariables>& directories, const std::string& relative_dir) {
     std::vector<const DirectoryVariables*> layers;
     for (const DirectoryVariables& entry : directories) {
         const std::string& d = entry.directory;
-        if (d.empty() || relative_dir == d || (relative_dir.starts_with(d) && relative_dir[d.size()] == '/'))
+        if (d.empty() || relative_dir == d ||
+            (relative_dir.starts_with(d) && relative_dir[d.size()] == '/'))
             layers.push_back(&entry);
     }
     std::stable_sort(layers.begin(), layers.end(), [](const auto* a, const auto* b) {
@@ -238,11 +239,15 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
                 inputs[attribute.name] = evaluator.evaluate(attribute.value);
             }
         };
-        for (const DirectoryVariables* layer : layers_for(options_.directories, config.relative_dir)) {
-            for (const std::string& path : layer->var_files) read_var_file(path);
-            for (const auto& [name, value] : layer->variables) inputs[name] = value;
+        for (const DirectoryVariables* layer :
+             layers_for(options_.directories, config.relative_dir)) {
+            for (const std::string& path : layer->var_files)
+                read_var_file(path);
+            for (const auto& [name, value] : layer->variables)
+                inputs[name] = value;
         }
-        for (const std::string& path : options_.var_files) read_var_file(path);
+        for (const std::string& path : options_.var_files)
+            read_var_file(path);
         for (const auto& [name, text] : options_.variables) inputs[name] = raw_variable(text, out.diagnostics);
 
         InstanceSettings settings;

@@ -50,8 +50,9 @@ struct Gate {
 
 std::optional<Gate> gate_of(const ScanArgs& args, const Config& config, std::ostream& err) {
     Gate gate;
-    const std::string fail_on =
-        !args.fail_on.empty() ? args.fail_on : config.fail_on ? config.fail_on->value : "high";
+    const std::string fail_on = !args.fail_on.empty() ? args.fail_on
+                                : config.fail_on      ? config.fail_on->value
+                                                      : "high";
     if (fail_on != "none") {
         gate.threshold = parse_severity(fail_on);
         if (!gate.threshold) {
@@ -237,8 +238,9 @@ void register_scan_command(CLI::App& app, CommandList& commands) {
     scan->add_option("--junit-by", args->junit_by,
                      "JUnit test suites per rule (default) or per framework control");
     scan->add_flag("-q,--quiet", args->quiet, "Print nothing when there is nothing to report");
-    auto* strict = scan->add_flag(
-        "--strict", args->strict, "Also exit 1 on input errors and on checks that could not be decided");
+    auto* strict =
+        scan->add_flag("--strict", args->strict,
+                       "Also exit 1 on input errors and on checks that could not be decided");
     auto* no_strict = scan->add_flag("--no-strict", args->no_strict,
                                      "Do not (overrides the configuration's gate.strict)");
     strict->excludes(no_strict);

@@ -199,8 +199,7 @@ std::optional<PreparedScan> prepare_scan(const ScanInputArgs& given, std::ostrea
     auto template_options = template_options_of(args, err);
     auto terraform_options = terraform_options_of(args, err);
     if (!template_options || !terraform_options) return std::nullopt;
-    auto parameter_directories =
-        cloudformation_directories(config, options.discovery.root, err);
+    auto parameter_directories = cloudformation_directories(config, options.discovery.root, err);
     if (!parameter_directories) return std::nullopt;
     template_options->directories = std::move(*parameter_directories);
     terraform_options->directories = terraform_directories(config, options.discovery.root);

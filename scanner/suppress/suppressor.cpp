@@ -221,7 +221,8 @@ std::vector<Diagnostic> apply_suppressions(std::vector<Finding>& findings,
         }
         std::string missing;
         auto require = [&](bool required, const std::string& field, std::string_view name) {
-            if (required && field.empty()) missing += (missing.empty() ? "" : ", ") + std::string(name);
+            if (required && field.empty())
+                missing += (missing.empty() ? "" : ", ") + std::string(name);
         };
         require(options.require_reason, candidate.reason, "reason");
         require(options.require_owner, candidate.owner, "owner");
