@@ -281,6 +281,20 @@ TEST_CASE("config e2e: required suppression fields make an incomplete suppressio
     CHECK(scan({project, "--only", kVersioning}).report["summary"]["suppressed"] == 1);
     dir.write(".bulwark.yaml", "suppressions:\n  require: [reason, owner]\n");
     CHECK(scan({project, "--only", kVersioning}).report["summary"]["suppressed"] == 0);
+
+    // The requirement holds for the peers' syntaxes too, or they would be a way around it.
+    dir.write("main.tf", R"(resource "aws_s3_bucket" "logs" {
+  #checkov:skip=CKV_AWS_21:Rebuilt from the pipeline
+  bucket = "logs"
+}
+)");
+    const Scan peer = scan({project, "--only", kVersioning});
+    CHECK(peer.report["summary"]["suppressed"] == 0);
+    REQUIRE(peer.report["diagnostics"].size() == 1);
+    CHECK(peer.report["diagnostics"][0]["message"].get<std::string>().starts_with(
+        "checkov suppression has no owner, which the configuration requires"));
+    dir.write(".bulwark.yaml", "suppressions:\n  require: [reason]\n");
+    CHECK(scan({project, "--only", kVersioning}).report["summary"]["suppressed"] == 1);
 }
 
 TEST_CASE("config e2e: mistakes in the file stop the scan with file:line:column") {

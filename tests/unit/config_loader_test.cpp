@@ -341,3 +341,23 @@ TEST_CASE("config: the commented example in docs/ is a valid configuration") {
     CHECK(config.requires_suppression_field("expires"));
     CHECK(check_config_rules(config, catalog()).empty());
 }
+
+TEST_CASE("config: folder parameters are layered, the nearest folder and the command line win") {
+    cloudformation::TemplateOptions options;
+    options.parameters = {{"Cli", "command line"}};
+    options.directories = {{"stacks/prod", {{"Env", "prod"}, {"Size", "large"}}},
+                           {"", {{"Env", "any"}, {"Team", "platform"}, {"Cli", "file"}}},
+                           {"stacks", {{"Env", "stacks"}, {"Size", "small"}}},
+                           {"stacks/prod-eu", {{"Env", "not a parent of stacks/prod"}}}};
+    const auto prod = cloudformation::options_for(options, "stacks/prod/app.yaml");
+    CHECK(prod.parameters.at("Env") == "prod");
+    CHECK(prod.parameters.at("Size") == "large");
+    CHECK(prod.parameters.at("Team") == "platform");
+    CHECK(prod.parameters.at("Cli") == "command line");
+    const auto dev = cloudformation::options_for(options, "stacks/dev/app.yaml");
+    CHECK(dev.parameters.at("Env") == "stacks");
+    CHECK(dev.parameters.at("Size") == "small");
+    const auto top = cloudformation::options_for(options, "template.yaml");
+    CHECK(top.parameters.at("Env") == "any");
+    CHECK(top.parameters.count("Size") == 0);
+}
