@@ -241,15 +241,16 @@ void register_scan_command(CLI::App& app, CommandList& commands) {
     auto* strict =
         scan->add_flag("--strict", args->strict,
                        "Also exit 1 on input errors and on checks that could not be decided");
-    auto* no_strict = scan->add_flag("--no-strict", args->no_strict,
-                                     "Do not (overrides the configuration's gate.strict)");
+    auto* no_strict =
+        scan->add_flag("--no-strict", args->no_strict,
+                       "Turn --strict off (overrides the configuration's gate.strict)");
     strict->excludes(no_strict);
     auto* undecided = scan->add_flag("--fail-on-undecided", args->fail_on_undecided,
                                      "Also exit 1 when a check could not be decided (it depends "
                                      "on a value known only at deployment)");
     auto* no_undecided =
         scan->add_flag("--no-fail-on-undecided", args->no_fail_on_undecided,
-                       "Do not (overrides the configuration's gate.fail-on-undecided)");
+                       "Turn --fail-on-undecided off (overrides the configuration)");
     undecided->excludes(no_undecided);
     scan->add_flag("--soft-fail", args->soft_fail,
                    "Exit 0 whatever was found (usage and configuration errors still exit 2)");
