@@ -80,7 +80,8 @@ FrontendOutput CloudFormationFrontend::parse(const SourceFile& file) const {
     } else {
         TemplateProcessor processor(nullptr, artifact->resources, out.diagnostics);
         processor.process(std::move(*document.root),
-                          TemplatePlace{file.id, file.path, {}, file.path}, options_);
+                          TemplatePlace{file.id, file.path, {}, file.path},
+                          options_for(options_, file.path));
     }
     out.artifact = std::move(artifact);
     return out;
@@ -107,7 +108,7 @@ FrontendOutput CloudFormationFrontend::link(std::vector<LinkInput>& inputs,
         if (artifact.root) {
             processor.process(std::move(*artifact.root),
                               TemplatePlace{input.file, input.path, absolute, input.path},
-                              options_);
+                              options_for(options_, input.path));
             artifact.root.reset();
         } else {
             for (Resource& resource : artifact.resources)

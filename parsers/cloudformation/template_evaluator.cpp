@@ -651,4 +651,27 @@ Tri TemplateEvaluator::evaluate_condition(const Value& expression) {
     return Tri::Unknown;
 }
 
+TemplateOptions options_for(const TemplateOptions& options, std::string_view path) {
+    if (options.directories.empty()) return options;
+    std::vector<const DirectoryParameters*> layers;
+    for (const DirectoryParameters& entry : options.directories) {
+        const std::string& dir = entry.directory;
+        if (dir.empty() ||
+            (path.starts_with(dir) && path.size() > dir.size() && path[dir.size()] == '/'))
+            layers.push_back(&entry);
+    }
+    std::stable_sort(layers.begin(), layers.end(), [](const auto* a, const auto* b) {
+        return a->directory.size() < b->directory.size();  // a folder is longer than its parent
+    });
+    TemplateOptions out = options;
+    out.parameters.clear();
+    for (const DirectoryParameters* layer : layers) {
+        for (const auto& [name, value] : layer->parameters)
+            out.parameters[name] = value;
+    }
+    for (const auto& [name, value] : options.parameters)
+        out.parameters[name] = value;
+    return out;
+}
+
 }  // namespace bulwark::cloudformation

@@ -14,6 +14,12 @@
 
 namespace bulwark::cloudformation {
 
+// Parameter values the configuration file sets for the root templates in one folder or below.
+struct DirectoryParameters {
+    std::string directory;  // relative to the scan root, '/'-separated; "" = every template
+    std::map<std::string, std::string, std::less<>> parameters;
+};
+
 struct TemplateOptions {
     // Parameter values given at deployment (`--parameter Name=Value`); they override defaults.
     // Pseudo parameters may be given too (`AWS::Region=eu-west-1`, `AWS::AccountId=...`).
@@ -24,7 +30,14 @@ struct TemplateOptions {
     // The caller reads nested stack templates itself (a CDK cloud assembly names them by asset
     // path), so a TemplateURL known only at deployment is no gap to report.
     bool nested_templates_from_caller = false;
+    // The configuration file's values per folder; `parameters` wins over them, and a deeper
+    // folder over a shallower one. Applied by `options_for` to root templates.
+    std::vector<DirectoryParameters> directories;
 };
+
+// The options for the root template at `path` (relative to the scan root): the values of the
+// folders that hold it, then `parameters`.
+TemplateOptions options_for(const TemplateOptions& options, std::string_view path);
 
 // The value of output `output` of nested stack `stack` (Fn::GetAtt Stack.Outputs.Name); nullopt
 // when the nested template was not read.

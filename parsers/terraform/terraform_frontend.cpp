@@ -86,6 +86,24 @@ std::map<std::string, fs::path> installed_modules(const fs::path& root_dir, cons
     return installed;
 }
 
+// The configuration's settings that reach a root module in `relative_dir`: those of its folder
+// and of the folders above it, shallower first so that the nearest folder wins.
+std::vector<const DirectoryVariables*> layers_for(
+    const std::vector<DirectoryVariables>& directories, const std::string& relative_dir) {
+    std::vector<const DirectoryVariables*> layers;
+    for (const DirectoryVariables& entry : directories) {
+        const std::string& d = entry.directory;
+        if (d.empty() || relative_dir == d ||
+            (relative_dir.starts_with(d) && relative_dir[d.size()] == '/'))
+            layers.push_back(&entry);
+    }
+    std::stable_sort(layers.begin(), layers.end(), [](const auto* a, const auto* b) {
+        return std::count(a->directory.begin(), a->directory.end(), '/') + !a->directory.empty() <
+               std::count(b->directory.begin(), b->directory.end(), '/') + !b->directory.empty();
+    });
+    return layers;
+}
+
 }  // namespace
 
 bool TerraformFrontend::claims(std::string_view path, std::string_view) const {
@@ -211,7 +229,7 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
                 inputs[attribute.name] = evaluator.evaluate(attribute.value);
             }
         }
-        for (const std::string& path : options_.var_files) {
+        auto read_var_file = [&](const std::string& path) {
             std::ifstream in(path, std::ios::binary);
             std::ostringstream text;
             text << in.rdbuf();
@@ -220,7 +238,16 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
             for (const hcl::Attribute& attribute : parsed.body.attributes) {
                 inputs[attribute.name] = evaluator.evaluate(attribute.value);
             }
+        };
+        for (const DirectoryVariables* layer :
+             layers_for(options_.directories, config.relative_dir)) {
+            for (const std::string& path : layer->var_files)
+                read_var_file(path);
+            for (const auto& [name, value] : layer->variables)
+                inputs[name] = value;
         }
+        for (const std::string& path : options_.var_files)
+            read_var_file(path);
         for (const auto& [name, text] : options_.variables) inputs[name] = raw_variable(text, out.diagnostics);
 
         InstanceSettings settings;

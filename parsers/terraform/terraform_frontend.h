@@ -2,15 +2,28 @@
 
 #include <map>
 #include <string>
+#include <vector>
+
+#include "model/value.h"
 
 #include "pipeline/frontend.h"
 
 namespace bulwark::terraform {
 
+// Variable values the configuration file sets for the root modules in one folder or below it.
+struct DirectoryVariables {
+    std::string directory;               // relative to the scan root, '/'-separated; "" = all
+    std::vector<std::string> var_files;  // absolute paths
+    std::map<std::string, Value> variables;
+};
+
 struct TerraformOptions {
     // Variable values from outside the configuration, in Terraform's precedence order: TF_VAR_*
-    // environment variables, then --var-file files, then --var; later sources win.
+    // environment variables, terraform.tfvars and *.auto.tfvars, then the configuration file's
+    // `directories` (each folder's var-files then vars, shallower folders first), then --var-file
+    // files, then --var; later sources win.
     std::map<std::string, std::string> environment_variables;  // name -> raw value
+    std::vector<DirectoryVariables> directories;
     std::vector<std::string> var_files;                        // paths
     std::map<std::string, std::string> variables;              // --var name=value
 };

@@ -6,6 +6,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/command.h"
+#include "cli/config_command.h"
 #include "cli/report_command.h"
 #include "cli/rules_command.h"
 #include "cli/scan_command.h"
@@ -48,6 +49,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     register_scan_command(app, commands);
     register_rules_commands(app, commands);
     register_report_command(app, commands);
+    register_config_command(app, commands);
     register_version_command(app, commands);
 
     const auto top = app.get_subcommands([](const CLI::App*) { return true; });

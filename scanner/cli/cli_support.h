@@ -26,11 +26,13 @@ std::optional<std::map<std::string, RuleParameterValues>> parse_rule_params(
     const std::vector<std::string>& items, std::ostream& err);
 
 // Loads the built-in rules plus `rule_dirs` with the given parameters into `holder`; rule-file
-// errors are written to `err` and give nullptr.
+// errors are written to `err` and give nullptr. `configured` parameters (the configuration
+// file's) apply below `rule_params`.
 const RuleCatalog* load_catalog(const std::vector<std::string>& rule_dirs,
                                 const std::vector<std::string>& rule_params,
                                 std::unique_ptr<RuleCatalog>& holder, std::ostream& err,
-                                bool with_frameworks = true);
+                                bool with_frameworks = true,
+                                std::map<std::string, RuleParameterValues> configured = {});
 
 // Today's date in UTC, YYYY-MM-DD.
 std::string today();

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -17,15 +18,55 @@ struct ScanArgs {
     ScanInputArgs input;
     std::vector<std::string> formats;
     std::vector<std::string> outputs;
-    std::string fail_on = "high";
+    std::string fail_on;  // empty: the configuration's, else high
     bool no_color = false;
     std::string color = "auto";
     std::string sarif_category;
     bool sarif_include_suppressed = false;
     std::string junit_by = "rule";
     bool quiet = false;
+    // --strict / --no-strict and --fail-on-undecided / --no-fail-on-undecided; neither: the
+    // configuration's, else off.
     bool strict = false;
+    bool no_strict = false;
+    bool fail_on_undecided = false;
+    bool no_fail_on_undecided = false;
+    bool soft_fail = false;
 };
+
+std::optional<bool> either(bool on, bool off) {
+    if (on) return true;
+    if (off) return false;
+    return std::nullopt;
+}
+
+// The gate: the command line's settings, else the configuration file's, else the defaults.
+struct Gate {
+    std::optional<Severity> threshold;  // none: findings never fail
+    bool strict = false;
+    bool fail_on_undecided = false;
+    bool soft_fail = false;
+};
+
+std::optional<Gate> gate_of(const ScanArgs& args, const Config& config, std::ostream& err) {
+    Gate gate;
+    const std::string fail_on = !args.fail_on.empty() ? args.fail_on
+                                : config.fail_on      ? config.fail_on->value
+                                                      : "high";
+    if (fail_on != "none") {
+        gate.threshold = parse_severity(fail_on);
+        if (!gate.threshold) {
+            err << "bulwark: --fail-on must be critical, high, medium, low, info or none, not '"
+                << fail_on << "'\n";
+            return std::nullopt;
+        }
+    }
+    gate.strict = either(args.strict, args.no_strict).value_or(config.strict.value_or(false));
+    gate.fail_on_undecided = either(args.fail_on_undecided, args.no_fail_on_undecided)
+                                 .value_or(config.fail_on_undecided.value_or(false));
+    gate.soft_fail = args.soft_fail;
+    return gate;
+}
 
 struct OutputTarget {
     OutputFormat format;
@@ -113,21 +154,34 @@ bool write_outputs(const ScanArgs& args, const std::vector<OutputTarget>& target
     return true;
 }
 
-int exit_status(const ScanArgs& args, std::optional<Severity> threshold, const ScanResult& result) {
-    bool failing = false;
+int exit_status(const Gate& gate, const ScanResult& result, std::ostream& err) {
+    std::vector<std::string> reasons;
+    std::size_t failing = 0;
     for (const Finding& finding : result.findings) {
-        if (finding.status == FindingStatus::Failed && threshold &&
-            at_least(finding.severity, *threshold)) {
-            failing = true;
+        if (finding.status == FindingStatus::Failed && gate.threshold &&
+            at_least(finding.severity, *gate.threshold)) {
+            ++failing;
         }
     }
-    if (args.strict) {
-        for (const Diagnostic& diagnostic : result.diagnostics) {
-            if (diagnostic.severity == DiagnosticSeverity::Error) failing = true;
-        }
-        if (result.counts.undecided > 0) failing = true;
+    if (failing > 0)
+        reasons.push_back(std::to_string(failing) + " finding(s) at or above --fail-on");
+    if (gate.strict) {
+        const auto errors = std::count_if(
+            result.diagnostics.begin(), result.diagnostics.end(),
+            [](const Diagnostic& d) { return d.severity == DiagnosticSeverity::Error; });
+        if (errors > 0) reasons.push_back(std::to_string(errors) + " input error(s) (--strict)");
     }
-    return failing ? kExitFindings : kExitClean;
+    if ((gate.strict || gate.fail_on_undecided) && result.counts.undecided > 0) {
+        reasons.push_back(std::to_string(result.counts.undecided) + " undecided check(s) (" +
+                          (gate.fail_on_undecided ? "--fail-on-undecided" : "--strict") + ")");
+    }
+    if (reasons.empty()) return kExitClean;
+    if (!gate.soft_fail) return kExitFindings;
+    std::string said;
+    for (const std::string& reason : reasons)
+        said += (said.empty() ? "" : ", ") + reason;
+    err << "bulwark: --soft-fail: exiting 0 despite " << said << "\n";
+    return kExitClean;
 }
 
 int run_scan(const ScanArgs& args, const CommandIo& io) {
@@ -141,21 +195,19 @@ int run_scan(const ScanArgs& args, const CommandIo& io) {
         io.err << "bulwark: --junit-by must be rule or control, not '" << args.junit_by << "'\n";
         return kExitUsage;
     }
-    std::optional<Severity> threshold;
-    if (args.fail_on != "none") {
-        threshold = parse_severity(args.fail_on);
-        if (!threshold) {
-            io.err << "bulwark: --fail-on must be critical, high, medium, low, info or none, not '"
-                   << args.fail_on << "'\n";
-            return kExitUsage;
-        }
+    if (!args.fail_on.empty() && args.fail_on != "none" && !parse_severity(args.fail_on)) {
+        io.err << "bulwark: --fail-on must be critical, high, medium, low, info or none, not '"
+               << args.fail_on << "'\n";
+        return kExitUsage;
     }
     std::optional<PreparedScan> prepared = prepare_scan(args.input, io.err);
     if (!prepared) return kExitUsage;
+    const std::optional<Gate> gate = gate_of(args, *prepared->config, io.err);
+    if (!gate) return kExitUsage;
     const std::optional<ScanResult> result = run_prepared_scan(*prepared, io);
     if (!result) return kExitUsage;
     if (!write_outputs(args, *targets, *result, io)) return kExitUsage;
-    return exit_status(args, threshold, *result);
+    return exit_status(*gate, *result, io.err);
 }
 
 }  // namespace
@@ -172,7 +224,7 @@ void register_scan_command(CLI::App& app, CommandList& commands) {
                      "File for the next --format that names none (default: standard output)");
     scan->add_option("--fail-on", args->fail_on,
                      "Exit 1 when a finding has this severity or higher: critical, high, medium, "
-                     "low, info, none (default: high)");
+                     "low, info, none (default: the configuration's gate.fail-on, else high)");
     scan->add_option("--color", args->color,
                      "Colour the text output: auto (on a terminal, unless NO_COLOR is set), "
                      "always or never (default: auto)");
@@ -186,8 +238,22 @@ void register_scan_command(CLI::App& app, CommandList& commands) {
     scan->add_option("--junit-by", args->junit_by,
                      "JUnit test suites per rule (default) or per framework control");
     scan->add_flag("-q,--quiet", args->quiet, "Print nothing when there is nothing to report");
-    scan->add_flag("--strict", args->strict,
-                   "Also exit 1 on input errors and on checks that could not be decided");
+    auto* strict =
+        scan->add_flag("--strict", args->strict,
+                       "Also exit 1 on input errors and on checks that could not be decided");
+    auto* no_strict =
+        scan->add_flag("--no-strict", args->no_strict,
+                       "Turn --strict off (overrides the configuration's gate.strict)");
+    strict->excludes(no_strict);
+    auto* undecided = scan->add_flag("--fail-on-undecided", args->fail_on_undecided,
+                                     "Also exit 1 when a check could not be decided (it depends "
+                                     "on a value known only at deployment)");
+    auto* no_undecided =
+        scan->add_flag("--no-fail-on-undecided", args->no_fail_on_undecided,
+                       "Turn --fail-on-undecided off (overrides the configuration)");
+    undecided->excludes(no_undecided);
+    scan->add_flag("--soft-fail", args->soft_fail,
+                   "Exit 0 whatever was found (usage and configuration errors still exit 2)");
     commands.push_back({scan, [args](const CommandIo& io) { return run_scan(*args, io); }});
 }
 

@@ -9,6 +9,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/progress_indicator.h"
+#include "cli/scan_config.h"
 #include "discovery/discover.h"
 #include "parsers/cdk/assembly/assembly_frontend.h"
 #include "parsers/cdk/source/cdk_source_frontend.h"
@@ -62,6 +63,10 @@ void add_scan_input_options(CLI::App& command, ScanInputArgs& args) {
                     "CDK Python/TypeScript source: auto (skip an app whose cdk.json sits next to "
                     "cdk.out/manifest.json), always, never (default: auto)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    command.add_option("--config", args.config_file,
+                       "Configuration file (default: the nearest .bulwark.yaml above the scanned "
+                       "paths, up to the repository top)");
+    command.add_flag("--no-config", args.no_config, "Ignore .bulwark.yaml files");
 }
 
 namespace {
@@ -142,12 +147,23 @@ std::optional<terraform::TerraformOptions> terraform_options_of(const ScanInputA
 
 }  // namespace
 
-std::optional<PreparedScan> prepare_scan(const ScanInputArgs& args, std::ostream& err,
+std::optional<PreparedScan> prepare_scan(const ScanInputArgs& given, std::ostream& err,
                                          bool with_frameworks) {
     PreparedScan prepared;
+    prepared.config = load_scan_config(given, err);
+    if (!prepared.config) return std::nullopt;
+    const Config& config = *prepared.config;
+    const ScanInputArgs args = with_config_defaults(given, config);
     const RuleCatalog* catalog =
         load_catalog(args.rule_dirs, args.rule_params, prepared.catalog, err, with_frameworks);
-    if (catalog == nullptr) return std::nullopt;
+    if (catalog == nullptr || !check_config_against(config, *catalog, err)) return std::nullopt;
+    if (!config.parameters.empty()) {  // checked above, so errors point at the file's lines
+        catalog = load_catalog(args.rule_dirs, args.rule_params, prepared.catalog, err,
+                               with_frameworks, configured_parameters(config));
+        if (catalog == nullptr) return std::nullopt;
+    }
+    for (const SeverityOverride& override : config.severities)
+        prepared.catalog->set_severity(override.rule, override.severity);
 
     const std::vector<std::string> only = split_list(args.only);
     const std::vector<std::string> skip = split_list(args.skip);
@@ -163,10 +179,14 @@ std::optional<PreparedScan> prepare_scan(const ScanInputArgs& args, std::ostream
         if (!rule.deprecated_by.empty() && !named(only)) continue;
         if (!rule.default_enabled && !named(only)) continue;
         if (!only.empty() && !named(only)) continue;
+        if (only.empty() && !selected_by_config(rule, config)) continue;
         if (named(skip)) continue;
         options.rules.push_back(&rule);
     }
     options.suppressions.today = today();
+    options.suppressions.require_reason = config.requires_suppression_field("reason");
+    options.suppressions.require_owner = config.requires_suppression_field("owner");
+    options.suppressions.require_expires = config.requires_suppression_field("expires");
 
     std::vector<fs::path> paths = as_paths(args.paths);
     if (paths.empty()) paths.push_back(".");
@@ -180,6 +200,10 @@ std::optional<PreparedScan> prepare_scan(const ScanInputArgs& args, std::ostream
     auto template_options = template_options_of(args, err);
     auto terraform_options = terraform_options_of(args, err);
     if (!template_options || !terraform_options) return std::nullopt;
+    auto parameter_directories = cloudformation_directories(config, options.discovery.root, err);
+    if (!parameter_directories) return std::nullopt;
+    template_options->directories = std::move(*parameter_directories);
+    terraform_options->directories = terraform_directories(config, options.discovery.root);
     auto& frontends = prepared.frontends;
     // The plan reader goes first: a plan is JSON that could otherwise look like a template.
     frontends.push_back(std::make_unique<terraform::TerraformPlanFrontend>());

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "config/config.h"
 #include "pipeline/scan.h"
 #include "rules/rule_catalog.h"
 
@@ -30,6 +31,8 @@ struct ScanInputArgs {
     std::vector<std::string> parameters;       // CloudFormation --parameter NAME=VALUE
     std::vector<std::string> parameter_files;  // CloudFormation --parameters-file FILE
     std::string cdk_source = "auto";           // CDK source next to a cdk.out: auto, always, never
+    std::string config_file;                   // --config FILE
+    bool no_config = false;                    // --no-config: ignore .bulwark.yaml files
 };
 
 void add_scan_input_options(CLI::App& command, ScanInputArgs& args);
@@ -40,10 +43,12 @@ struct PreparedScan {
     std::unique_ptr<RuleCatalog> catalog;
     ScanOptions options;
     std::vector<std::unique_ptr<Frontend>> frontends;
+    std::shared_ptr<const Config> config;  // the configuration file's settings (gate defaults)
 };
 
-// Checks the arguments and loads what the scan needs; a usage or rule-file problem is written to
-// `err` and gives nullopt. `with_frameworks` also loads the framework catalogs (reports need them).
+// Loads the configuration (see load_scan_config; the command line wins over it), checks the
+// arguments and loads what the scan needs; a usage or rule-file problem is written to `err` and
+// gives nullopt. `with_frameworks` also loads the framework catalogs (reports need them).
 std::optional<PreparedScan> prepare_scan(const ScanInputArgs& args, std::ostream& err,
                                          bool with_frameworks = false);
 

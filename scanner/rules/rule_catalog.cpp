@@ -121,6 +121,13 @@ const Rule* RuleCatalog::find(std::string_view id) const {
     return it == by_id_.end() ? nullptr : &rules_[it->second];
 }
 
+bool RuleCatalog::set_severity(std::string_view id, Severity severity) {
+    auto it = by_id_.find(id);
+    if (it == by_id_.end()) return false;
+    rules_[it->second].severity = severity;
+    return true;
+}
+
 std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
     const std::vector<std::filesystem::path>& user_rule_dirs, bool with_frameworks,
     const std::map<std::string, RuleParameterValues>& parameters) {

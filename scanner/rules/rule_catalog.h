@@ -52,6 +52,8 @@ class RuleCatalog {
     // SHA-256 (hex) over every rule pack file loaded, built-in and user, path and content in load
     // order: two reports with the same hash were produced by the same rules.
     const std::string& rule_pack_hash() const { return rule_pack_hash_; }
+    // Replaces a rule's severity (a configuration's override); false when no rule has this ID.
+    bool set_severity(std::string_view id, Severity severity);
 
   private:
     std::vector<Rule> rules_;  // sorted by ID

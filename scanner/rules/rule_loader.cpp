@@ -739,4 +739,8 @@ std::variant<Rule, std::vector<RuleFileError>> load_rule(std::string_view path,
     return RuleReader(path, overrides).read(content);
 }
 
+bool has_parameter_type(const Value& value, ParameterType type) {
+    return has_type(value, type);
+}
+
 }  // namespace bulwark

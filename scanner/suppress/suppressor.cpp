@@ -219,11 +219,20 @@ std::vector<Diagnostic> apply_suppressions(std::vector<Finding>& findings,
             }
             return false;
         }
-        if (options.require_reason && candidate.syntax == "bulwark" && candidate.reason.empty()) {
+        std::string missing;
+        auto require = [&](bool required, const std::string& field, std::string_view name) {
+            if (required && field.empty())
+                missing += (missing.empty() ? "" : ", ") + std::string(name);
+        };
+        require(options.require_reason, candidate.reason, "reason");
+        require(options.require_owner, candidate.owner, "owner");
+        require(options.require_expires, candidate.expires, "expires");
+        if (!missing.empty()) {
             if (!candidate.reported) {
                 report(candidate, DiagnosticCode::InvalidSuppression,
-                       "suppression has no reason=\"...\", which the configuration requires; it is "
-                       "not applied");
+                       candidate.syntax + " suppression has no " + missing +
+                           ", which the configuration requires (suppressions.require); it is not "
+                           "applied");
                 candidate.reported = true;
             }
             return false;

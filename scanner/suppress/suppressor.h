@@ -18,7 +18,11 @@ namespace bulwark {
 
 struct SuppressionOptions {
     std::string today;            // YYYY-MM-DD; suppressions that expired before it do not apply
-    bool require_reason = false;  // Bulwark suppressions without reason= do not apply
+    // Fields the configuration requires (`suppressions.require`): a suppression of any syntax
+    // that lacks one is invalid and does not apply.
+    bool require_reason = false;
+    bool require_owner = false;
+    bool require_expires = false;
 };
 
 struct SuppressionInput {
