@@ -14,6 +14,7 @@ constexpr std::pair<ActionGroup, std::string_view> kGroupNames[] = {
     {ActionGroup::Permissions, "permissions"},
     {ActionGroup::Write, "write"},
     {ActionGroup::DataRead, "data-read"},
+    {ActionGroup::Credentials, "credentials"},
     {ActionGroup::Read, "read"},
     {ActionGroup::List, "list"},
 };

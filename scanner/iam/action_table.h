@@ -11,7 +11,7 @@
 namespace bulwark::iam {
 
 // Groups of actions, named as in rules/iam/actions.yaml.
-enum class ActionGroup { Permissions, Write, DataRead, Read, List };
+enum class ActionGroup { Permissions, Write, DataRead, Credentials, Read, List };
 
 std::string_view to_string(ActionGroup group);
 bool parse_action_group(std::string_view text, ActionGroup& out);

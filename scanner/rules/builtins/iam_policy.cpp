@@ -172,7 +172,7 @@ std::optional<std::string> validate_allows(const Value& args) {
                 iam::ActionGroup parsed{};
                 if (key == "groups" && !iam::parse_action_group(item.as_string(), parsed))
                     return "unknown action group '" + item.as_string() +
-                           "' (permissions, write, data-read, read, list)";
+                           "' (permissions, write, data-read, credentials, read, list)";
                 if (key == "actions" && item.as_string().find(':') == std::string::npos)
                     return "actions are written service:Action";
             }
@@ -401,8 +401,7 @@ void add_iam_policy_builtins(std::vector<Builtin>& out) {
          policy_grants_admin, no_args},
         {"policy_allows",
          "a policy allows one of args.actions, an action of args.groups (permissions, write, "
-         "data-read, read, "
-         "list) or every action of one of args.services; args.resources '*' or 'broad' and "
+         "data-read, credentials, read, list) or every action of one of args.services; args.resources '*' or 'broad' and "
          "args.unconditioned "
          "narrow what counts",
          policy_allows, validate_allows},
