@@ -62,6 +62,9 @@ void add_scan_input_options(CLI::App& command, ScanInputArgs& args) {
                     "CDK Python/TypeScript source: auto (skip an app whose cdk.json sits next to "
                     "cdk.out/manifest.json), always, never (default: auto)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    command.add_flag("--ignore-missing", args.ignore_missing,
+                     "Skip paths that do not exist instead of failing (for hooks and scripts that "
+                     "pass deleted files, e.g. `git diff --name-only`)");
 }
 
 namespace {
@@ -173,6 +176,7 @@ std::optional<PreparedScan> prepare_scan(const ScanInputArgs& args, std::ostream
     options.discovery.root = args.root.empty() ? default_root(paths) : fs::path(args.root);
     options.discovery.include = args.include;
     options.discovery.exclude = args.exclude;
+    options.discovery.ignore_missing = args.ignore_missing;
     options.threads = args.threads;
     options.max_file_size = args.max_file_size;
 

@@ -30,6 +30,7 @@ struct ScanInputArgs {
     std::vector<std::string> parameters;       // CloudFormation --parameter NAME=VALUE
     std::vector<std::string> parameter_files;  // CloudFormation --parameters-file FILE
     std::string cdk_source = "auto";           // CDK source next to a cdk.out: auto, always, never
+    bool ignore_missing = false;  // skip paths that do not exist (deleted files a hook passes)
 };
 
 void add_scan_input_options(CLI::App& command, ScanInputArgs& args);

@@ -164,8 +164,18 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
         result.diagnostics.push_back(Diagnostic{
             kNoFile, {}, DiagnosticSeverity::Error, DiagnosticCode::UnreadableFile, error});
     }
-    for (const DiscoveredFile& file : discovered.files)
+    // Changed-files mode: the context of named files is read, but only the named files are
+    // reported. A file read later (a module outside the scanned paths) is context too.
+    std::vector<bool> reported;
+    for (const DiscoveredFile& file : discovered.files) {
         result.files.push_back(file.relative);
+        reported.push_back(!file.context);
+    }
+    const bool everything_reported =
+        std::find(reported.begin(), reported.end(), false) == reported.end();
+    auto is_reported = [&](FileId file) {
+        return file < reported.size() ? bool(reported[file]) : everything_reported;
+    };
     if (options.progress) {
         options.progress->files_total = discovered.files.size();
         options.progress->rules_total = options.rules.size();
@@ -186,7 +196,7 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         ParsedFile& file = parsed[i];
         if (file.recognized) comments[i] = std::move(file.comments);
-        if (file.recognized) ++result.counts.files;
+        if (file.recognized && reported[i]) ++result.counts.files;
         contents[i] = std::move(file.content);
         builder.add(std::move(file.resources));
         result.diagnostics.insert(result.diagnostics.end(), file.diagnostics.begin(),
@@ -253,12 +263,21 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
         std::sort(targets.begin(), targets.end());
         targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
         for (ResourceIndex index : targets) {
+            const Resource& resource = result.graph.resource(index);
+            const bool resource_reported = is_reported(resource.file);
             const Tri applies = rule.when ? evaluator.evaluate(*rule.when, index).value : Tri::True;
             if (applies == Tri::False) {
-                ++out.counts.not_applicable;
+                if (resource_reported) ++out.counts.not_applicable;
                 continue;
             }
             Outcome outcome = evaluator.evaluate(rule.check, index);
+            // A check of a context resource counts only when its offending value lies in a
+            // reported file (an attached resource folded into its owner, say).
+            if (!resource_reported &&
+                (outcome.value != Tri::False || !outcome.evidence || !outcome.evidence->valid() ||
+                 !is_reported(outcome.evidence->file))) {
+                continue;
+            }
             // When applicability itself is undecided, only a pass is certain.
             if (applies == Tri::Unknown && outcome.value == Tri::False)
                 outcome.value = Tri::Unknown;
@@ -273,7 +292,6 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
                 ++out.counts.undecided;
             } else {
                 ++out.counts.failed;
-                const Resource& resource = result.graph.resource(index);
                 Finding finding;
                 finding.rule_id = rule.id;
                 finding.severity = rule.severity;
@@ -315,6 +333,12 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
             ++result.counts.suppressed;
             --result.counts.failed;
         }
+    }
+
+    if (!everything_reported) {
+        std::erase_if(result.diagnostics, [&](const Diagnostic& diagnostic) {
+            return diagnostic.file != kNoFile && !is_reported(diagnostic.file);
+        });
     }
 
     auto finding_key = [&](const Finding& f) {
