@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -98,6 +99,41 @@ ParsedFile read_and_parse(const DiscoveredFile& file, FileId id, const ScanOptio
         break;
     }
     return parsed;
+}
+
+bool touches(const Value& value, const std::function<bool(FileId)>& reported) {
+    if (value.range().valid() && reported(value.range().file)) return true;
+    if (value.is_map()) {
+        for (const Value::Entry& entry : value.as_map()) {
+            if (touches(entry.value, reported)) return true;
+        }
+    } else if (value.is_list()) {
+        for (const Value& item : value.as_list()) {
+            if (touches(item, reported)) return true;
+        }
+    }
+    return false;
+}
+
+// The resources whose checks may be reported in changed-files mode: those of a reported file,
+// those holding a value from one (a variable's default, a folded attached resource), and their
+// neighbours (a rule may look one edge away). Checking only these keeps a one-file change in a
+// large module fast.
+std::vector<bool> reportable_resources(const Graph& graph,
+                                       const std::function<bool(FileId)>& reported) {
+    const auto& resources = graph.resources();
+    std::vector<bool> direct(resources.size(), false);
+    for (std::size_t i = 0; i < resources.size(); ++i) {
+        const Resource& resource = resources[i];
+        direct[i] = reported(resource.file) || touches(resource.properties, reported) ||
+                    touches(resource.attributes, reported);
+    }
+    std::vector<bool> reportable = direct;
+    for (const Edge& edge : graph.edges()) {
+        if (direct[edge.from]) reportable[edge.to] = true;
+        if (direct[edge.to]) reportable[edge.from] = true;
+    }
+    return reportable;
 }
 
 // Keeps the lines that findings and diagnostics point at, so reports can quote them.
@@ -243,6 +279,9 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     }
     result.graph = std::move(builder).build();
     result.rules = options.rules;
+    const std::vector<bool> reportable =
+        everything_reported ? std::vector<bool>(result.graph.resources().size(), true)
+                            : reportable_resources(result.graph, is_reported);
 
     // Evaluate the rules in parallel over the immutable graph.
     const CheckEvaluator evaluator(result.graph);
@@ -263,6 +302,7 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
         std::sort(targets.begin(), targets.end());
         targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
         for (ResourceIndex index : targets) {
+            if (!reportable[index]) continue;
             const Resource& resource = result.graph.resource(index);
             const bool resource_reported = is_reported(resource.file);
             const Tri applies = rule.when ? evaluator.evaluate(*rule.when, index).value : Tri::True;
