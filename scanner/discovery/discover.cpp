@@ -125,6 +125,7 @@ DiscoveryResult discover(const DiscoveryOptions& options) {
     // Context comes after every named path, so a file both named and context is reported. It is
     // read whatever --include says (that chooses what is reported), but never when excluded.
     if (options.named_file_context) {
+        result.partial = !named.empty();
         // Files of one kind in one folder share their context (pre-commit passes them together).
         std::set<std::pair<fs::path, fs::path>> done;
         for (const fs::path& file : named) {

@@ -28,6 +28,9 @@ struct DiscoveredFile {
 struct DiscoveryResult {
     std::vector<DiscoveredFile> files;  // sorted by relative path, each once
     std::vector<std::string> errors;    // paths that do not exist or cannot be walked
+    // Files were named (changed-files mode): the scan covers part of a repository, so questions
+    // about the whole of it (is there a trail anywhere?) cannot be answered "no".
+    bool partial = false;
 };
 
 // Directories Bulwark never descends into: version control, tool caches, dependencies.

@@ -284,7 +284,7 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
                             : reportable_resources(result.graph, is_reported);
 
     // Evaluate the rules in parallel over the immutable graph.
-    const CheckEvaluator evaluator(result.graph);
+    const CheckEvaluator evaluator(result.graph, discovered.partial);
     struct RuleResults {
         std::vector<Finding> findings;
         std::vector<CheckRecord> checks;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/builtins.h"
 #include "support/helpers.h"
 
 using namespace bulwark;
@@ -215,4 +216,93 @@ TEST_CASE("changed files: deleted and non-infrastructure files") {
         scan_json(module.dir, {"infra/gone.tf", "infra/logs.tf"}, {"--ignore-missing"});
     CHECK(skipped.exit_code == 0);
     CHECK(failures(skipped.report) == std::set<std::string>{"infra/logs.tf:2 aws_s3_bucket.logs"});
+}
+
+TEST_CASE("changed files: each file of the demo alone gives exactly its part of the full scan") {
+    // For a file whose context is complete (root modules, templates), naming it alone reports
+    // every finding of the full scan located in it, and nothing the full scan does not report.
+    // (Child modules called from sibling folders are evaluated without their callers' inputs in
+    // changed-files mode, so they are left out here.)
+    const auto demo = test::source_dir() / "fixtures/demo";
+    auto findings = [&](const std::string& path) {
+        const auto result = run({"scan", (demo / path).string(), "--root", demo.string(),
+                                 "--format", "json", "--fail-on", "none"});
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        std::set<std::string> out;
+        const Json report = Json::parse(result.out);
+        for (const Json& finding : report["results"]) {
+            out.insert(finding["location"]["file"].get<std::string>() + ":" +
+                       std::to_string(finding["location"]["start_line"].get<int>()) + " " +
+                       finding["rule_id"].get<std::string>() + " " +
+                       finding["resource"]["address"].get<std::string>());
+        }
+        return out;
+    };
+    // Rules calling a scan-wide built-in are undecided when files are named (the rest of the
+    // repository is not read), so their failures in the full scan are not expected alone.
+    std::set<std::string> scan_wide_rules;
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(test::source_dir() / "rules/aws")) {
+        if (!entry.is_regular_file()) continue;
+        const std::string text = test::read_text(entry.path());
+        for (const Builtin& builtin : builtins()) {
+            if (builtin.scan_wide &&
+                text.find("builtin: " + std::string(builtin.name)) != std::string::npos) {
+                scan_wide_rules.insert(entry.path().stem().string());
+            }
+        }
+    }
+    REQUIRE(scan_wide_rules.size() >= 3);
+    const std::set<std::string> full = findings("");
+    REQUIRE(full.size() > 50);
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(demo)) {
+        const std::string relative = entry.path().lexically_relative(demo).generic_string();
+        const bool template_file = relative.starts_with("cloudformation/") &&
+                                   (relative.ends_with(".yaml") || relative.ends_with(".json"));
+        const bool root_module =
+            relative.starts_with("terraform/envs/") && relative.ends_with(".tf");
+        if (!entry.is_regular_file() || (!template_file && !root_module)) continue;
+        ++files;
+        INFO(relative);
+        const std::set<std::string> alone = findings(relative);
+        for (const std::string& finding : full) {
+            const std::string rule =
+                finding.substr(finding.find(' ') + 1,
+                               finding.find(' ', finding.find(' ') + 1) - finding.find(' ') - 1);
+            if (finding.starts_with(relative + ":") && !scan_wide_rules.count(rule))
+                CHECK(alone.count(finding) == 1);
+        }
+        for (const std::string& finding : alone)
+            CHECK(full.count(finding) == 1);
+    }
+    CHECK(files >= 10);
+}
+
+TEST_CASE("changed files: rules about the whole scan are undecided, not failed, for named files") {
+    // The trail records no data events; another trail elsewhere in the repository might. Scanning
+    // the folder decides it (no other trail: failed); naming the file cannot.
+    TempDir dir;
+    dir.write("audit/trail.yaml",
+              "AWSTemplateFormatVersion: '2010-09-09'\n"
+              "Resources:\n"
+              "  Trail:\n"
+              "    Type: AWS::CloudTrail::Trail\n"
+              "    Properties:\n"
+              "      IsLogging: true\n"
+              "      IsMultiRegionTrail: true\n"
+              "      S3BucketName: audit-logs\n");
+    auto run_rule = [&](const std::string& path) {
+        const auto result =
+            run({"scan", (dir.path() / path).string(), "--root", dir.path().string(), "--format",
+                 "json", "--only", "aws-cloudtrail-s3-data-events"});
+        INFO(result.err);
+        return Json::parse(result.out)["summary"];
+    };
+    const Json folder = run_rule("audit");
+    CHECK(folder["failed"] == 1);
+    const Json named = run_rule("audit/trail.yaml");
+    CHECK(named["failed"] == 0);
+    CHECK(named["undecided"] == 1);
 }
