@@ -67,6 +67,9 @@ void add_scan_input_options(CLI::App& command, ScanInputArgs& args) {
                        "Configuration file (default: the nearest .bulwark.yaml above the scanned "
                        "paths, up to the repository top)");
     command.add_flag("--no-config", args.no_config, "Ignore .bulwark.yaml files");
+    command.add_flag("--ignore-missing", args.ignore_missing,
+                     "Skip paths that do not exist instead of failing (for hooks and scripts that "
+                     "pass deleted files, e.g. `git diff --name-only`)");
 }
 
 namespace {
@@ -194,6 +197,7 @@ std::optional<PreparedScan> prepare_scan(const ScanInputArgs& given, std::ostrea
     options.discovery.root = args.root.empty() ? default_root(paths) : fs::path(args.root);
     options.discovery.include = args.include;
     options.discovery.exclude = args.exclude;
+    options.discovery.ignore_missing = args.ignore_missing;
     options.threads = args.threads;
     options.max_file_size = args.max_file_size;
 

@@ -33,6 +33,7 @@ struct ScanInputArgs {
     std::string cdk_source = "auto";           // CDK source next to a cdk.out: auto, always, never
     std::string config_file;                   // --config FILE
     bool no_config = false;                    // --no-config: ignore .bulwark.yaml files
+    bool ignore_missing = false;  // skip paths that do not exist (deleted files a hook passes)
 };
 
 void add_scan_input_options(CLI::App& command, ScanInputArgs& args);

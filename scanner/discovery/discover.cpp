@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "discovery/context.h"
 #include "discovery/glob.h"
 
 namespace bulwark {
@@ -74,6 +75,7 @@ DiscoveryResult discover(const DiscoveryOptions& options) {
         if (excluded(relative, options) || !included(relative, options)) return;
         if (seen.insert(relative).second) result.files.push_back({path, std::move(relative)});
     };
+    std::vector<fs::path> named;  // files named explicitly, whose context is read after
 
     std::vector<fs::path> paths = options.paths;
     if (paths.empty()) paths.push_back(".");
@@ -82,11 +84,13 @@ DiscoveryResult discover(const DiscoveryOptions& options) {
         const fs::path path = fs::absolute(given, ec).lexically_normal();
         const fs::file_status status = fs::status(path, ec);
         if (ec || !fs::exists(status)) {
-            result.errors.push_back(given.string() + ": no such file or directory");
+            if (!options.ignore_missing)
+                result.errors.push_back(given.string() + ": no such file or directory");
             continue;
         }
         if (fs::is_regular_file(status)) {
             take(path);
+            named.push_back(path);
             continue;
         }
         if (!fs::is_directory(status)) continue;
@@ -116,6 +120,26 @@ DiscoveryResult discover(const DiscoveryOptions& options) {
                 continue;
             }
             if (entry.is_regular_file(ec)) take(entry.path());
+        }
+    }
+    // Context comes after every named path, so a file both named and context is reported. It is
+    // read whatever --include says (that chooses what is reported), but never when excluded.
+    if (options.named_file_context) {
+        result.partial = !named.empty();
+        // Files of one kind in one folder share their context (pre-commit passes them together).
+        std::set<std::pair<fs::path, fs::path>> done;
+        for (const fs::path& file : named) {
+            const std::string name = file.filename().string();
+            const bool terraform = name.ends_with(".tf") || name.ends_with(".tf.json") ||
+                                   name.ends_with(".tfvars") || name.ends_with(".tfvars.json");
+            const fs::path kind = terraform ? fs::path(".tf") : file.extension();
+            if (!done.emplace(file.parent_path(), kind).second) continue;
+            for (const fs::path& path : context_files(file, root)) {
+                std::string relative = relative_to(path, root);
+                if (excluded(relative, options)) continue;
+                if (seen.insert(relative).second)
+                    result.files.push_back({path, std::move(relative), true});
+            }
         }
     }
     std::sort(

@@ -50,11 +50,8 @@ std::vector<const ActionEntry*> ActionTable::in_group(ActionGroup group,
 }
 
 const ActionEntry* ActionTable::find(std::string_view action) const {
-    const std::string wanted = ascii_lower(action);
-    for (const ActionEntry& entry : actions_) {
-        if (ascii_lower(entry.name) == wanted) return &entry;
-    }
-    return nullptr;
+    const auto it = by_name_.find(ascii_lower(action));
+    return it == by_name_.end() ? nullptr : &actions_[it->second];
 }
 
 bool ActionTable::knows_service(std::string_view service) const {
@@ -102,14 +99,16 @@ ActionTable ActionTable::parse(std::string_view path, std::string_view text,
                     continue;
                 }
                 const std::string full = service.key + ":" + name.as_string();
-                auto existing = std::find_if(
-                    table.actions_.begin(), table.actions_.end(), [&](const ActionEntry& entry) {
-                        return ascii_lower(entry.name) == ascii_lower(full);
-                    });
-                if (existing == table.actions_.end()) {
+                // An index by name: the table has hundreds of actions, read at every start.
+                const auto [slot, added] =
+                    table.by_name_.try_emplace(ascii_lower(full), table.actions_.size());
+                if (added) {
                     table.actions_.push_back({full, ascii_lower(service.key), {parsed}});
-                } else if (std::find(existing->groups.begin(), existing->groups.end(), parsed) ==
-                           existing->groups.end()) {
+                    continue;
+                }
+                ActionEntry* existing = &table.actions_[slot->second];
+                if (std::find(existing->groups.begin(), existing->groups.end(), parsed) ==
+                    existing->groups.end()) {
                     existing->groups.push_back(parsed);
                 } else {
                     error(name, "duplicate action '" + full + "' in group '" + group.key + "'");

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace bulwark::iam {
@@ -46,6 +47,7 @@ class ActionTable {
   private:
     std::vector<ActionEntry> actions_;
     std::vector<Escalation> escalations_;
+    std::unordered_map<std::string, std::size_t> by_name_;  // lower-case name -> actions_ index
 };
 
 // The built-in table, read once from the embedded rules/iam/actions.yaml.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -100,6 +101,41 @@ ParsedFile read_and_parse(const DiscoveredFile& file, FileId id, const ScanOptio
     return parsed;
 }
 
+bool touches(const Value& value, const std::function<bool(FileId)>& reported) {
+    if (value.range().valid() && reported(value.range().file)) return true;
+    if (value.is_map()) {
+        for (const Value::Entry& entry : value.as_map()) {
+            if (touches(entry.value, reported)) return true;
+        }
+    } else if (value.is_list()) {
+        for (const Value& item : value.as_list()) {
+            if (touches(item, reported)) return true;
+        }
+    }
+    return false;
+}
+
+// The resources whose checks may be reported in changed-files mode: those of a reported file,
+// those holding a value from one (a variable's default, a folded attached resource), and their
+// neighbours (a rule may look one edge away). Checking only these keeps a one-file change in a
+// large module fast.
+std::vector<bool> reportable_resources(const Graph& graph,
+                                       const std::function<bool(FileId)>& reported) {
+    const auto& resources = graph.resources();
+    std::vector<bool> direct(resources.size(), false);
+    for (std::size_t i = 0; i < resources.size(); ++i) {
+        const Resource& resource = resources[i];
+        direct[i] = reported(resource.file) || touches(resource.properties, reported) ||
+                    touches(resource.attributes, reported);
+    }
+    std::vector<bool> reportable = direct;
+    for (const Edge& edge : graph.edges()) {
+        if (direct[edge.from]) reportable[edge.to] = true;
+        if (direct[edge.to]) reportable[edge.from] = true;
+    }
+    return reportable;
+}
+
 // Keeps the lines that findings and diagnostics point at, so reports can quote them.
 void take_excerpts(ScanResult& result, const std::vector<std::string>& contents,
                    std::uint32_t max_lines) {
@@ -164,8 +200,18 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
         result.diagnostics.push_back(Diagnostic{
             kNoFile, {}, DiagnosticSeverity::Error, DiagnosticCode::UnreadableFile, error});
     }
-    for (const DiscoveredFile& file : discovered.files)
+    // Changed-files mode: the context of named files is read, but only the named files are
+    // reported. A file read later (a module outside the scanned paths) is context too.
+    std::vector<bool> reported;
+    for (const DiscoveredFile& file : discovered.files) {
         result.files.push_back(file.relative);
+        reported.push_back(!file.context);
+    }
+    const bool everything_reported =
+        std::find(reported.begin(), reported.end(), false) == reported.end();
+    auto is_reported = [&](FileId file) {
+        return file < reported.size() ? bool(reported[file]) : everything_reported;
+    };
     if (options.progress) {
         options.progress->files_total = discovered.files.size();
         options.progress->rules_total = options.rules.size();
@@ -186,7 +232,7 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         ParsedFile& file = parsed[i];
         if (file.recognized) comments[i] = std::move(file.comments);
-        if (file.recognized) ++result.counts.files;
+        if (file.recognized && reported[i]) ++result.counts.files;
         contents[i] = std::move(file.content);
         builder.add(std::move(file.resources));
         result.diagnostics.insert(result.diagnostics.end(), file.diagnostics.begin(),
@@ -233,9 +279,12 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     }
     result.graph = std::move(builder).build();
     result.rules = options.rules;
+    const std::vector<bool> reportable =
+        everything_reported ? std::vector<bool>(result.graph.resources().size(), true)
+                            : reportable_resources(result.graph, is_reported);
 
     // Evaluate the rules in parallel over the immutable graph.
-    const CheckEvaluator evaluator(result.graph);
+    const CheckEvaluator evaluator(result.graph, discovered.partial);
     struct RuleResults {
         std::vector<Finding> findings;
         std::vector<CheckRecord> checks;
@@ -253,12 +302,22 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
         std::sort(targets.begin(), targets.end());
         targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
         for (ResourceIndex index : targets) {
+            if (!reportable[index]) continue;
+            const Resource& resource = result.graph.resource(index);
+            const bool resource_reported = is_reported(resource.file);
             const Tri applies = rule.when ? evaluator.evaluate(*rule.when, index).value : Tri::True;
             if (applies == Tri::False) {
-                ++out.counts.not_applicable;
+                if (resource_reported) ++out.counts.not_applicable;
                 continue;
             }
             Outcome outcome = evaluator.evaluate(rule.check, index);
+            // A check of a context resource counts only when its offending value lies in a
+            // reported file (an attached resource folded into its owner, say).
+            if (!resource_reported &&
+                (outcome.value != Tri::False || !outcome.evidence || !outcome.evidence->valid() ||
+                 !is_reported(outcome.evidence->file))) {
+                continue;
+            }
             // When applicability itself is undecided, only a pass is certain.
             if (applies == Tri::Unknown && outcome.value == Tri::False)
                 outcome.value = Tri::Unknown;
@@ -273,7 +332,6 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
                 ++out.counts.undecided;
             } else {
                 ++out.counts.failed;
-                const Resource& resource = result.graph.resource(index);
                 Finding finding;
                 finding.rule_id = rule.id;
                 finding.severity = rule.severity;
@@ -315,6 +373,12 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
             ++result.counts.suppressed;
             --result.counts.failed;
         }
+    }
+
+    if (!everything_reported) {
+        std::erase_if(result.diagnostics, [&](const Diagnostic& diagnostic) {
+            return diagnostic.file != kNoFile && !is_reported(diagnostic.file);
+        });
     }
 
     auto finding_key = [&](const Finding& f) {

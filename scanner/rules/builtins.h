@@ -42,6 +42,9 @@ struct Builtin {
     // The values it tests may be secrets: the findings of rules that call it are marked
     // sensitive, and reporters must not quote the source at their location.
     bool sensitive = false;
+    // It looks at resources anywhere in the scan, not only at the subject and its neighbours: when
+    // the scan holds only part of the repository (changed-files mode) it cannot fail for sure.
+    bool scan_wide = false;
 };
 
 std::span<const Builtin> builtins();

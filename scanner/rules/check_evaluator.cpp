@@ -311,14 +311,24 @@ Outcome CheckEvaluator::logic(const Logic& logic, const ResourceView& resource, 
     return {logic.quantifier == Quantifier::Any ? Tri::False : Tri::True, first_evidence};
 }
 
+Outcome CheckEvaluator::run_builtin(const BuiltinCall& call, const Value& subject,
+                                    const BuiltinContext& context) const {
+    Outcome outcome = call.builtin->evaluate(subject, call.args, context);
+    if (partial_scan_ && call.builtin->scan_wide && outcome.value == Tri::False) {
+        outcome.value = Tri::Unknown;
+        outcome.detail = "what it needs may be in files outside the changed files";
+    }
+    return outcome;
+}
+
 Outcome CheckEvaluator::call(const BuiltinCall& call, const ResourceView& resource,
                              const Value& current) const {
     const BuiltinContext context{graph_, resource.resource};
-    if (!call.path) return call.builtin->evaluate(current, call.args, context);
+    if (!call.path) return run_builtin(call, current, context);
     const Selection selection = select(*call.path, current, resource);
     EveryValue every;
     for (const Value* value : selection.values) {
-        Outcome outcome = call.builtin->evaluate(*value, call.args, context);
+        Outcome outcome = run_builtin(call, *value, context);
         every.add(outcome.value, outcome.evidence ? outcome.evidence : evidence_of(*value),
                   outcome.detail);
     }

@@ -10,7 +10,10 @@ namespace bulwark {
 // references, so one evaluator per thread, or one shared, both work.
 class CheckEvaluator {
   public:
-    explicit CheckEvaluator(const Graph& graph) : graph_(graph) {}
+    // `partial_scan`: the graph holds only part of the repository (changed-files mode), so a
+    // scan-wide built-in that finds nothing is undecided rather than failed.
+    explicit CheckEvaluator(const Graph& graph, bool partial_scan = false)
+        : graph_(graph), partial_scan_(partial_scan) {}
 
     Outcome evaluate(const Condition& check, ResourceIndex resource) const;
 
@@ -27,7 +30,11 @@ class CheckEvaluator {
     Outcome conjunction(const std::vector<Condition>& children, const ResourceView& resource,
                         ResourceIndex index, const Value& current) const;
 
+    Outcome run_builtin(const BuiltinCall& call, const Value& subject,
+                        const BuiltinContext& context) const;
+
     const Graph& graph_;
+    bool partial_scan_ = false;
 };
 
 }  // namespace bulwark

@@ -106,6 +106,8 @@ ScanResult scan_fixture(const fs::path& file, const Rule& unconfigured) {
     ScanOptions options;
     options.discovery.paths = {file};
     options.discovery.root = file.parent_path();
+    // Each fixture file is a whole project in one format, not a changed file of a larger one.
+    options.discovery.named_file_context = false;
     options.rules = {&rule};
     options.threads = 1;
     std::vector<std::unique_ptr<Frontend>> frontends;
