@@ -102,6 +102,16 @@ bool write_outputs(const ScanArgs& args, const std::vector<OutputTarget>& target
                 continue;
             }
             io.out << bytes;
+            // The resources dump is the graph, not a report: its input problems go to stderr so
+            // that a file that was not read is never silent.
+            if (target.format == OutputFormat::Resources) {
+                for (const Diagnostic& diagnostic : result.diagnostics) {
+                    io.err << "bulwark: " << result.path_of(diagnostic.file);
+                    if (diagnostic.position.line != 0) io.err << ":" << diagnostic.position.line;
+                    io.err << ": " << to_string(diagnostic.severity) << ": " << diagnostic.message
+                           << "\n";
+                }
+            }
             continue;
         }
         std::ofstream file(target.path, std::ios::binary | std::ios::trunc);
@@ -124,6 +134,12 @@ int exit_status(const ScanArgs& args, std::optional<Severity> threshold, const S
     if (args.strict) {
         for (const Diagnostic& diagnostic : result.diagnostics) {
             if (diagnostic.severity == DiagnosticSeverity::Error) failing = true;
+            // A file left out (too large, binary, unreadable) is a partial result too.
+            if (diagnostic.code == DiagnosticCode::FileTooLarge ||
+                diagnostic.code == DiagnosticCode::BinaryFile ||
+                diagnostic.code == DiagnosticCode::UnreadableFile) {
+                failing = true;
+            }
         }
         if (result.counts.undecided > 0) failing = true;
     }

@@ -23,13 +23,17 @@ struct DiscoveredFile {
 struct DiscoveryResult {
     std::vector<DiscoveredFile> files;  // sorted by relative path, each once
     std::vector<std::string> errors;    // paths that do not exist or cannot be walked
+    // File links met in a folder walk that lead outside the scan root: never read, but reported.
+    std::vector<DiscoveredFile> refused_links;
 };
 
 // Directories Bulwark never descends into: version control, tool caches, dependencies.
 bool is_skipped_directory(std::string_view name);
 
 // Walks the paths: files named explicitly are always taken (unless excluded); in directories,
-// regular files are taken, skipped directories are not entered, symlinks are not followed out.
+// regular files are taken, skipped directories are not entered, links to folders are not
+// followed (loops), links to files are taken when they stay inside the root (a shared
+// providers.tf linked into every environment) and refused otherwise.
 DiscoveryResult discover(const DiscoveryOptions& options);
 
 // The scan root for `paths`: the current directory when every path lies inside it, else their
