@@ -382,3 +382,15 @@ TEST_CASE("hostile input: CRLF line ends and a byte order mark change nothing") 
     CHECK(findings(windows_scan) == findings(unix_scan));
     CHECK(windows_scan.report["diagnostics"].empty());
 }
+
+TEST_CASE("hostile input: a Terraform line read as CDK Python does not crash the reader") {
+    // Found by replaying the fixtures through cdk_python_fuzzer: tree-sitter-python recovers from
+    // this line with a node whose field is missing, and asking a null node its type crashed.
+    TempDir dir;
+    dir.write("cdk.json", "{\"app\": \"python3 app.py\"}\n");
+    dir.write("app.py", "import aws_cdk as cdk\n  count = var.enable_reporting ? 1 : 0\n");
+    dir.write("good.yaml", kGoodTemplate);
+    const Scan result = scan(dir);
+    expect_diagnostic(result, "app.py", "parse-error");
+    expect_scan_went_on(result);
+}

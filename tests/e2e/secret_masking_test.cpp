@@ -70,8 +70,9 @@ TEST_CASE("secret masking: no output format contains a secret, whatever rules ra
     }
     // The secrets are found (and masked), not merely dropped.
     const test::CliRun json = test::run({"scan", root, "--root", root, "--format", "json"});
+    const Json report = Json::parse(json.out);
     std::size_t sensitive = 0;
-    for (const Json& result : Json::parse(json.out)["results"])
+    for (const Json& result : report["results"])
         sensitive += result.contains("sensitive") && result["sensitive"] == true ? 1 : 0;
     CHECK(sensitive >= 4);
     const test::CliRun resources =
