@@ -37,7 +37,7 @@ TEST_CASE("soak: repeated scans of every fixture give identical reports in flat 
     std::optional<PreparedScan> prepared = prepare_scan(args, errors);
     REQUIRE_MESSAGE(prepared.has_value(), errors.str());
 
-    constexpr int kScans = 12;
+    constexpr int kScans = 8;
     constexpr int kWarmUp = 3;  // allocator arenas and thread pools settle
     std::string first_report;
     std::vector<std::size_t> resident;
