@@ -42,6 +42,16 @@ std::string render_csv(const ReportContext& context) {
              frameworks, finding.fingerprint,
              finding.suppression ? finding.suppression->reason : ""});
     }
+    // Input problems (a file that did not parse, was too large, ...) are rows too: a spreadsheet
+    // of results must not look complete when part of the code was not read.
+    for (const Diagnostic& diagnostic : scan.diagnostics) {
+        const std::string line = std::to_string(diagnostic.position.line);
+        const std::string column = std::to_string(diagnostic.position.column);
+        add_row(out, {"bulwark-input-" + std::string(to_string(diagnostic.code)), "input problem",
+                      std::string(to_string(diagnostic.severity)), "input-problem",
+                      scan.path_of(diagnostic.file), line, column, line, column, "", "",
+                      diagnostic.message, "", "", "", ""});
+    }
     return out;
 }
 

@@ -2,13 +2,29 @@
 #include <nlohmann/json.hpp>
 
 #include "reporters/reporter.h"
+#include "rules/builtins/secret_patterns.h"
 
 namespace bulwark {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json to_json(const Value& value) {
+// A string that looks like a secret (under its key's name, in free text such as user data, or in
+// base64 user data) is shown masked: this report dumps every property, and must not be a way
+// around the masking of the others.
+Json shown_string(std::string_view name, const std::string& text) {
+    std::optional<secrets::SecretMatch> match = secrets::find_named(name, text);
+    if (!match) match = secrets::find_in_text(text);
+    if (!match) {
+        if (auto decoded = secrets::decode_base64_text(text))
+            match = secrets::find_in_text(*decoded);
+    }
+    if (!match && secrets::may_hold_secret(text)) match = secrets::SecretMatch{"secret", "****"};
+    if (!match) return text;
+    return "<masked: " + match->describe() + ">";
+}
+
+Json to_json(const Value& value, std::string_view name = {}) {
     switch (value.kind()) {
         case ValueKind::Null:
             return nullptr;
@@ -17,17 +33,17 @@ Json to_json(const Value& value) {
         case ValueKind::Number:
             return value.as_number();
         case ValueKind::String:
-            return value.as_string();
+            return shown_string(name, value.as_string());
         case ValueKind::List: {
             Json out = Json::array();
             for (const Value& item : value.as_list())
-                out.push_back(to_json(item));
+                out.push_back(to_json(item, name));
             return out;
         }
         case ValueKind::Map: {
             Json out = Json::object();
             for (const Value::Entry& entry : value.as_map())
-                out[entry.key] = to_json(entry.value);
+                out[entry.key] = to_json(entry.value, entry.key);
             return out;
         }
         case ValueKind::Unknown: {

@@ -167,7 +167,10 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
     }
 
     // A scanned module that another scanned module calls is evaluated through the call (with its
-    // inputs); every other one is a root module.
+    // inputs); every other one is a root module. Modules reached only through a cycle (a module
+    // that calls itself, two that call each other and nothing else) become roots too, so that
+    // they are evaluated and their cycle reported rather than silently dropped.
+    std::map<fs::path, std::set<fs::path>> calls;
     std::set<fs::path> called;
     for (const auto& [dir, config] : modules) {
         for (const auto& [name, block] : config->module_calls) {
@@ -177,13 +180,35 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
                 fs::path target = (dir / source->value.literal.as_string()).lexically_normal();
                 if (target.filename().empty()) target = target.parent_path();
                 called.insert(target);
+                calls[dir].insert(target);
             }
         }
+    }
+    std::set<fs::path> roots;
+    std::set<fs::path> reached;
+    auto reach_from = [&](const fs::path& root) {
+        roots.insert(root);
+        std::vector<fs::path> pending{root};
+        while (!pending.empty()) {
+            const fs::path dir = std::move(pending.back());
+            pending.pop_back();
+            if (!reached.insert(dir).second) continue;
+            if (auto it = calls.find(dir); it != calls.end()) {
+                pending.insert(pending.end(), it->second.begin(), it->second.end());
+            }
+        }
+    };
+    for (const fs::path& dir : scanned) {
+        if (!called.count(dir)) reach_from(dir);
+    }
+    for (const fs::path& dir : scanned) {
+        if (!reached.count(dir)) reach_from(dir);
     }
 
     // Modules outside the scanned paths are read from disk once, on demand.
     ModuleLoader load = [&](const fs::path& dir) -> const ModuleConfig* {
-        if (auto it = modules.find(dir); it != modules.end() && !it->second->files.empty()) {
+        if (auto it = modules.find(dir);
+            it != modules.end() && (!it->second->files.empty() || !it->second->unread.empty())) {
             return it->second.get();
         }
         ModuleConfig& config = module_for(dir);
@@ -198,7 +223,10 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
         std::sort(files.begin(), files.end());
         for (const fs::path& path : files) {
             auto source = context.load(path);
-            if (!source) continue;
+            if (!source) {
+                config.unread.push_back(path.lexically_relative(context.root).generic_string());
+                continue;
+            }
             auto file = std::make_shared<TerraformFile>();
             file->id = source->id;
             file->path = source->path;
@@ -209,12 +237,12 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
             config.files.push_back(std::move(file));
         }
         config.index();
-        return config.files.empty() ? nullptr : &config;
+        return config.files.empty() && config.unread.empty() ? nullptr : &config;
     };
 
     std::vector<NativeResource> natives;
     for (const fs::path& dir : scanned) {
-        if (called.count(dir)) continue;
+        if (!roots.count(dir)) continue;
         ModuleConfig& config = *modules[dir];
         out.diagnostics.insert(out.diagnostics.end(), config.diagnostics.begin(), config.diagnostics.end());
         // Variable values, lowest precedence first: environment, tfvars files, --var-file, --var.

@@ -143,6 +143,16 @@ bool write_outputs(const ScanArgs& args, const std::vector<OutputTarget>& target
                 continue;
             }
             io.out << bytes;
+            // The resources dump is the graph, not a report: its input problems go to stderr so
+            // that a file that was not read is never silent.
+            if (target.format == OutputFormat::Resources) {
+                for (const Diagnostic& diagnostic : result.diagnostics) {
+                    io.err << "bulwark: " << result.path_of(diagnostic.file);
+                    if (diagnostic.position.line != 0) io.err << ":" << diagnostic.position.line;
+                    io.err << ": " << to_string(diagnostic.severity) << ": " << diagnostic.message
+                           << "\n";
+                }
+            }
             continue;
         }
         std::ofstream file(target.path, std::ios::binary | std::ios::trunc);
@@ -166,10 +176,15 @@ int exit_status(const Gate& gate, const ScanResult& result, std::ostream& err) {
     if (failing > 0)
         reasons.push_back(std::to_string(failing) + " finding(s) at or above --fail-on");
     if (gate.strict) {
-        const auto errors = std::count_if(
-            result.diagnostics.begin(), result.diagnostics.end(),
-            [](const Diagnostic& d) { return d.severity == DiagnosticSeverity::Error; });
-        if (errors > 0) reasons.push_back(std::to_string(errors) + " input error(s) (--strict)");
+        // A file left out (too large, binary, unreadable) is a partial result too.
+        const auto errors = std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
+                                          [](const Diagnostic& d) {
+                                              return d.severity == DiagnosticSeverity::Error ||
+                                                     d.code == DiagnosticCode::FileTooLarge ||
+                                                     d.code == DiagnosticCode::BinaryFile ||
+                                                     d.code == DiagnosticCode::UnreadableFile;
+                                          });
+        if (errors > 0) reasons.push_back(std::to_string(errors) + " input problem(s) (--strict)");
     }
     if ((gate.strict || gate.fail_on_undecided) && result.counts.undecided > 0) {
         reasons.push_back(std::to_string(result.counts.undecided) + " undecided check(s) (" +

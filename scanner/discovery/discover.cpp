@@ -32,6 +32,18 @@ bool excluded(const std::string& relative, const DiscoveryOptions& options) {
                        [&](const std::string& glob) { return glob_match(glob, relative); });
 }
 
+// True when `path`, lexically inside `root`, leads outside it through a symbolic link (the path
+// itself or one of its folders). Such a path is never read: a repository could otherwise make
+// Bulwark quote /etc/passwd or a CI secret in its reports.
+bool escapes_through_symlink(const fs::path& path, const fs::path& root) {
+    if (!inside(path, root)) return false;  // named outside the root on purpose by the user
+    std::error_code ec;
+    const fs::path real = fs::weakly_canonical(path, ec);
+    if (ec) return true;
+    const fs::path real_root = fs::weakly_canonical(root, ec);
+    return ec || !inside(real, real_root);
+}
+
 bool included(const std::string& relative, const DiscoveryOptions& options) {
     if (options.include.empty()) return true;
     return std::any_of(options.include.begin(), options.include.end(),
@@ -88,6 +100,11 @@ DiscoveryResult discover(const DiscoveryOptions& options) {
                 result.errors.push_back(given.string() + ": no such file or directory");
             continue;
         }
+        if (escapes_through_symlink(path, root)) {
+            result.errors.push_back(given.string() +
+                                    ": a symbolic link that leads outside the scan root; not read");
+            continue;
+        }
         if (fs::is_regular_file(status)) {
             take(path);
             named.push_back(path);
@@ -108,8 +125,19 @@ DiscoveryResult discover(const DiscoveryOptions& options) {
             const fs::directory_entry& entry = *it;
             const std::string name = entry.path().filename().string();
             if (entry.is_symlink(ec)) {
-                // Symlinks are never followed: they could leave the scan root or loop.
-                if (entry.is_directory(ec)) it.disable_recursion_pending();
+                // Links to folders are never followed: they could loop or leave the root.
+                if (entry.is_directory(ec)) {
+                    it.disable_recursion_pending();
+                } else if (entry.is_regular_file(ec)) {
+                    if (!escapes_through_symlink(entry.path(), root)) {
+                        take(entry.path());
+                    } else {
+                        std::string relative = relative_to(entry.path(), root);
+                        if (!excluded(relative, options) && included(relative, options)) {
+                            result.refused_links.push_back({entry.path(), std::move(relative)});
+                        }
+                    }
+                }
                 continue;
             }
             if (entry.is_directory(ec)) {

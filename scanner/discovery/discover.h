@@ -31,14 +31,17 @@ struct DiscoveryResult {
     // Files were named (changed-files mode): the scan covers part of a repository, so questions
     // about the whole of it (is there a trail anywhere?) cannot be answered "no".
     bool partial = false;
+    // File links met in a folder walk that lead outside the scan root: never read, but reported.
+    std::vector<DiscoveredFile> refused_links;
 };
 
 // Directories Bulwark never descends into: version control, tool caches, dependencies.
 bool is_skipped_directory(std::string_view name);
 
 // Walks the paths: files named explicitly are always taken (unless excluded), then their
-// context; in directories, regular files are taken, skipped directories are not entered,
-// symlinks are not followed out.
+// context; in directories, regular files are taken, skipped directories are not entered, links
+// to folders are not followed (loops), links to files are taken when they stay inside the root
+// (a shared providers.tf linked into every environment) and refused otherwise.
 DiscoveryResult discover(const DiscoveryOptions& options);
 
 // The scan root for `paths`: the current directory when every path lies inside it, else their

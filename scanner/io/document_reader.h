@@ -15,6 +15,9 @@ namespace bulwark {
 struct ReadLimits {
     std::size_t max_depth = 256;        // nesting of maps and lists
     std::size_t max_nodes = 4'000'000;  // nodes built, aliases expanded included
+    // Nodes copied by YAML aliases: legitimate templates copy a few hundred; a "billion laughs"
+    // document reaches this in about a second instead of max_nodes in several.
+    std::size_t max_alias_nodes = 500'000;
 };
 
 // Called for each node written with a local tag (`!Ref Name`); returns the value to use instead.

@@ -1,5 +1,6 @@
 #include <yaml.h>
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <memory>
@@ -15,6 +16,16 @@ constexpr std::string_view kCoreTagPrefix = "tag:yaml.org,2002:";
 
 SourcePosition position_of(const yaml_mark_t& mark) {
     return {static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
+}
+
+// libyaml gives a byte offset, not a mark, for input it cannot decode (bytes that are not UTF-8).
+SourcePosition position_at_offset(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    const std::string_view before = text.substr(0, offset);
+    const std::size_t line_start =
+        before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+    return {static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n') + 1),
+            static_cast<std::uint32_t>(offset - line_start + 1)};
 }
 
 std::string_view text_of(const yaml_char_t* text) {
@@ -178,6 +189,14 @@ class YamlBuilder {
                    DiagnosticCode::ParseError, "an alias used as a mapping key is not supported");
             return false;
         }
+        alias_nodes_ += it->second.nodes;
+        if (alias_nodes_ > limits_.max_alias_nodes) {
+            report(position_of(event.start_mark), DiagnosticSeverity::Error,
+                   DiagnosticCode::ExpansionLimit,
+                   "aliases expand to more than " + std::to_string(limits_.max_alias_nodes) +
+                       " nodes (an alias bomb?); the file is not scanned");
+            return false;
+        }
         if (!count_nodes(it->second.nodes, position_of(event.start_mark))) return false;
         return add(it->second.value);
     }
@@ -249,6 +268,7 @@ class YamlBuilder {
     std::map<std::string, Anchored> anchors_;
     std::optional<Value> root_;
     std::size_t nodes_ = 0;
+    std::size_t alias_nodes_ = 0;
     bool done_ = false;
 };
 
@@ -282,8 +302,10 @@ ReadResult read_yaml(std::string_view text, FileId file, const ReadLimits& limit
             const yaml_parser_t& p = *parser;
             std::string message = p.problem ? p.problem : "invalid YAML";
             if (p.context) message = std::string(p.context) + ": " + message;
-            result.diagnostics.push_back(Diagnostic{file, position_of(p.problem_mark),
-                                                    DiagnosticSeverity::Error,
+            const SourcePosition at = p.error == YAML_READER_ERROR
+                                          ? position_at_offset(text, p.problem_offset)
+                                          : position_of(p.problem_mark);
+            result.diagnostics.push_back(Diagnostic{file, at, DiagnosticSeverity::Error,
                                                     DiagnosticCode::ParseError, message});
             return result;
         }

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "rules/builtins/secret_patterns.h"
 #include "rules/check_evaluator.h"
 #include "util/parallel.h"
 
@@ -23,6 +24,11 @@ constexpr std::string_view kInfrastructureExtensions[] = {
 bool has_infrastructure_extension(std::string_view path) {
     return std::any_of(std::begin(kInfrastructureExtensions), std::end(kInfrastructureExtensions),
                        [&](std::string_view extension) { return path.ends_with(extension); });
+}
+
+bool is_within(const fs::path& path, const fs::path& root) {
+    auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+    return root_end == root.end();
 }
 
 bool looks_binary(std::string_view content) {
@@ -134,56 +140,87 @@ std::vector<bool> reportable_resources(const Graph& graph,
         if (direct[edge.to]) reportable[edge.from] = true;
     }
     return reportable;
-}
-
-// Keeps the lines that findings and diagnostics point at, so reports can quote them.
-void take_excerpts(ScanResult& result, const std::vector<std::string>& contents,
-                   std::uint32_t max_lines) {
-    std::map<FileId, std::set<std::uint32_t>> wanted;
-    for (const Finding& finding : result.findings) {
-        const SourceRange& range = finding.range;
-        if (!range.valid()) continue;
-        const std::uint32_t last =
-            std::min(std::max(range.end.line, range.begin.line), range.begin.line + max_lines - 1);
-        for (std::uint32_t line = range.begin.line; line <= last; ++line)
-            wanted[range.file].insert(line);
-    }
-    for (const Diagnostic& diagnostic : result.diagnostics) {
-        if (diagnostic.file != kNoFile && diagnostic.position.line != 0)
-            wanted[diagnostic.file].insert(diagnostic.position.line);
-    }
-    // A line that holds a detected secret is never quoted, by any report, whatever else points
-    // at it.
-    for (const Finding& finding : result.findings) {
-        const SourceRange& range = finding.range;
-        if (!finding.sensitive || !range.valid()) continue;
-        auto& lines = wanted[range.file];
-        for (std::uint32_t line = range.begin.line;
-             line <= std::max(range.end.line, range.begin.line); ++line) {
-            lines.erase(line);
-        }
-    }
-    for (const auto& [file, lines] : wanted) {
-        if (file >= contents.size() || contents[file].empty()) continue;
-        const std::string_view text = contents[file];
-        std::uint32_t number = 1;
-        std::size_t start = 0;
-        auto next = lines.begin();
-        while (next != lines.end() && start <= text.size()) {
-            std::size_t end = text.find('\n', start);
-            if (end == std::string_view::npos) end = text.size();
-            if (number == *next) {
-                std::string_view line = text.substr(start, end - start);
-                if (line.ends_with('\r')) line.remove_suffix(1);
-                result.excerpts.add(file, number, std::string(line));
-                ++next;
+    // The lines of every string value in the graph that looks like a secret under its key (a
+    // password property fed by a variable's default, a token in an environment map): whatever rules
+    // ran, reports never quote them.
+    void add_secret_lines(const Value& value, std::string_view key,
+                          std::map<FileId, std::set<std::uint32_t>>& lines) {
+        if (value.is_string()) {
+            const SourceRange& range = value.range();
+            if (!range.valid() || !secrets::find_named(key, value.as_string())) return;
+            for (std::uint32_t line = range.begin.line;
+                 line <= std::max(range.end.line, range.begin.line); ++line) {
+                lines[range.file].insert(line);
             }
-            if (end == text.size()) break;
-            start = end + 1;
-            ++number;
+        } else if (value.is_list()) {
+            for (const Value& item : value.as_list())
+                add_secret_lines(item, key, lines);
+        } else if (value.is_map()) {
+            for (const Value::Entry& entry : value.as_map())
+                add_secret_lines(entry.value, entry.key, lines);
         }
     }
-}
+
+    // Keeps the lines that findings and diagnostics point at, so reports can quote them.
+    void take_excerpts(ScanResult & result, const std::vector<std::string>& contents,
+                       std::uint32_t max_lines) {
+        std::map<FileId, std::set<std::uint32_t>> wanted;
+        for (const Finding& finding : result.findings) {
+            const SourceRange& range = finding.range;
+            if (!range.valid()) continue;
+            const std::uint32_t last = std::min(std::max(range.end.line, range.begin.line),
+                                                range.begin.line + max_lines - 1);
+            for (std::uint32_t line = range.begin.line; line <= last; ++line)
+                wanted[range.file].insert(line);
+        }
+        for (const Diagnostic& diagnostic : result.diagnostics) {
+            if (diagnostic.file != kNoFile && diagnostic.position.line != 0)
+                wanted[diagnostic.file].insert(diagnostic.position.line);
+        }
+        // A line that holds a detected secret is never quoted, by any report, whatever else points
+        // at it.
+        for (const Finding& finding : result.findings) {
+            const SourceRange& range = finding.range;
+            if (!finding.sensitive || !range.valid()) continue;
+            auto& lines = wanted[range.file];
+            for (std::uint32_t line = range.begin.line;
+                 line <= std::max(range.end.line, range.begin.line); ++line) {
+                lines.erase(line);
+            }
+        }
+        std::map<FileId, std::set<std::uint32_t>> secret_lines;
+        for (const Resource& resource : result.graph.resources())
+            add_secret_lines(resource.properties, {}, secret_lines);
+        for (const auto& [file, lines] : secret_lines) {
+            auto it = wanted.find(file);
+            if (it == wanted.end()) continue;
+            for (std::uint32_t line : lines)
+                it->second.erase(line);
+        }
+        for (const auto& [file, lines] : wanted) {
+            if (file >= contents.size() || contents[file].empty()) continue;
+            const std::string_view text = contents[file];
+            std::uint32_t number = 1;
+            std::size_t start = 0;
+            auto next = lines.begin();
+            while (next != lines.end() && start <= text.size()) {
+                std::size_t end = text.find('\n', start);
+                if (end == std::string_view::npos) end = text.size();
+                if (number == *next) {
+                    std::string_view line = text.substr(start, end - start);
+                    if (line.ends_with('\r')) line.remove_suffix(1);
+                    // Whatever rules ran, a line that looks like it holds a secret is not kept.
+                    if (!secrets::may_hold_secret(line)) {
+                        result.excerpts.add(file, number, std::string(line));
+                    }
+                    ++next;
+                }
+                if (end == text.size()) break;
+                start = end + 1;
+                ++number;
+            }
+        }
+    }
 
 }  // namespace
 
@@ -212,6 +249,16 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     auto is_reported = [&](FileId file) {
         return file < reported.size() ? bool(reported[file]) : everything_reported;
     };
+    for (const DiscoveredFile& link : discovered.refused_links) {
+        if (!has_infrastructure_extension(link.relative)) continue;
+        result.diagnostics.push_back(
+            Diagnostic{static_cast<FileId>(result.files.size()),
+                       {},
+                       DiagnosticSeverity::Warning,
+                       DiagnosticCode::UnreadableFile,
+                       "a symbolic link that leads outside the scan root; not read"});
+        result.files.push_back(link.relative);
+    }
     if (options.progress) {
         options.progress->files_total = discovered.files.size();
         options.progress->rules_total = options.rules.size();
@@ -227,8 +274,8 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
 
     GraphBuilder builder;
     std::vector<std::vector<LinkInput>> link_inputs(frontends.size());
-    std::vector<std::vector<SuppressionComment>> comments(parsed.size());
-    std::vector<std::string> contents(parsed.size());  // FileId -> text, for excerpts
+    std::vector<std::vector<SuppressionComment>> comments(result.files.size());
+    std::vector<std::string> contents(result.files.size());  // FileId -> text, for excerpts
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         ParsedFile& file = parsed[i];
         if (file.recognized) comments[i] = std::move(file.comments);
@@ -249,14 +296,19 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     if (root.filename().empty() && root.has_parent_path()) root = root.parent_path();  // "dir/"
     LinkContext context;
     context.root = root;
+    std::error_code root_ec;
+    const fs::path real_root = fs::weakly_canonical(root, root_ec);
     context.load = [&](const fs::path& path) -> std::optional<SourceFile> {
         std::error_code ec;
         const fs::path absolute = fs::weakly_canonical(path, ec);
+        // Front-ends check the paths they name; this is the last line: nothing outside the scan
+        // root is read, whatever symbolic links lead there.
+        if (ec || root_ec || !is_within(absolute, real_root)) return std::nullopt;
         const auto size = fs::file_size(absolute, ec);
         if (ec || size > options.max_file_size) return std::nullopt;
         std::string content;
         if (!read_file(absolute, size, content) || looks_binary(content)) return std::nullopt;
-        std::string relative = absolute.lexically_relative(root).generic_string();
+        std::string relative = absolute.lexically_relative(real_root).generic_string();
         for (FileId id = 0; id < result.files.size(); ++id) {
             if (result.files[id] == relative) {
                 if (contents[id].empty()) contents[id] = content;

@@ -233,8 +233,11 @@ class RuleReader {
             }
         }
         for (const auto& [name, value] : overrides_) {
-            auto parameter = std::find_if(rule.parameters.begin(), rule.parameters.end(),
-                                          [&](const RuleParameter& p) { return p.name == name; });
+            // Named, not captured: clang 14 (the fuzz build) cannot capture structured bindings.
+            const std::string& wanted = name;
+            auto parameter =
+                std::find_if(rule.parameters.begin(), rule.parameters.end(),
+                             [&](const RuleParameter& p) { return p.name == wanted; });
             if (parameter == rule.parameters.end()) {
                 error(value, "rule " + rule.id + " has no parameter '" + name + "'");
             } else if (!has_type(value, parameter->type)) {

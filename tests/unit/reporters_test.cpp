@@ -258,11 +258,13 @@ TEST_CASE("csv: RFC 4180 quoting, CRLF rows and formulas defused") {
     CHECK(csv.find(",\"'=HYPERLINK(\"\"x\"\")\",") != std::string::npos);
     CHECK(csv.find(",suppressed,") != std::string::npos);
     CHECK(csv.find("\"scratch data, \"\"deleted\"\" nightly\"\r\n") != std::string::npos);
-    // Header + two results, each ending in CRLF (the message's own line break is inside quotes).
+    // Header + two results + the scan's one input problem, each ending in CRLF (the message's own
+    // line break is inside quotes).
     std::size_t rows = 0;
     for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2))
         ++rows;
-    CHECK(rows == 3);
+    CHECK(rows == 4);
+    CHECK(csv.find(",input-problem,") != std::string::npos);
 }
 
 TEST_CASE("github: workflow commands escape data and properties") {

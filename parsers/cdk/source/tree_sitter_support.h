@@ -35,8 +35,10 @@ class Source {
     FileId file_;
 };
 
+// "" for a null node (a field the parser left out while recovering from a syntax error):
+// tree-sitter's own ts_node_type() dereferences it.
 inline std::string_view type(TSNode node) {
-    return ts_node_type(node);
+    return ts_node_is_null(node) ? std::string_view() : ts_node_type(node);
 }
 TSNode field(TSNode node, const char* name);
 std::vector<TSNode> named_children(TSNode node);

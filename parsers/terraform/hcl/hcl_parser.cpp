@@ -9,6 +9,7 @@
 
 #include "io/scalar.h"
 #include "parsers/terraform/hcl/syntax.h"
+#include "rules/builtins/secret_patterns.h"
 
 extern "C" const TSLanguage* tree_sitter_hcl(void);
 
@@ -194,6 +195,8 @@ public:
     // Keeps the blocks and attributes the grammar still recognised inside a region it could not
     // parse, so one typo does not hide the rest of the file.
     void recover(TSNode node, Body& body) {
+        if (too_deep(node)) return;
+        Nested nested(depth_);
         const std::uint32_t count = ts_node_named_child_count(node);
         for (std::uint32_t i = 0; i < count; ++i) {
             TSNode child = ts_node_named_child(node, i);
@@ -227,8 +230,15 @@ private:
         return {line, byte - line_starts_[line - 1] + 1};
     }
 
-    void report_errors(TSNode node) {
+    void report_errors(TSNode node, std::size_t depth = 0) {
         if (reported_ >= 10) return;
+        if (depth > kMaxNesting) {  // the error is somewhere below; say where its region starts
+            ++reported_;
+            out_.diagnostics.push_back(Diagnostic{file_, position(ts_node_start_point(node)),
+                                                  DiagnosticSeverity::Error,
+                                                  DiagnosticCode::ParseError, "syntax error"});
+            return;
+        }
         if (ts_node_is_missing(node)) {
             ++reported_;
             out_.diagnostics.push_back(Diagnostic{
@@ -243,18 +253,45 @@ private:
             if (const std::size_t newline = snippet.find('\n'); newline != std::string::npos) {
                 snippet.resize(newline);
             }
-            out_.diagnostics.push_back(Diagnostic{file_, position(ts_node_start_point(node)),
-                                                  DiagnosticSeverity::Error,
-                                                  DiagnosticCode::ParseError,
-                                                  "syntax error near '" + snippet + "'"});
+            // Reports quote diagnostics; a broken line may be the one that holds a password.
+            out_.diagnostics.push_back(Diagnostic{
+                file_, position(ts_node_start_point(node)), DiagnosticSeverity::Error,
+                DiagnosticCode::ParseError,
+                secrets::may_hold_secret(snippet)
+                    ? std::string("syntax error (the text there looks like a secret; not quoted)")
+                    : "syntax error near '" + snippet + "'"});
             return;
         }
         const std::uint32_t count = ts_node_child_count(node);
         for (std::uint32_t i = 0; i < count; ++i) {
             TSNode child = ts_node_child(node, i);
-            if (ts_node_has_error(child)) report_errors(child);
+            if (ts_node_has_error(child)) report_errors(child, depth + 1);
         }
     }
+
+    // Syntax nested deeper than kMaxNesting levels (blocks in blocks, expressions in
+    // expressions; an expression may count for a few levels) is not converted: the conversion
+    // and the evaluation after it recurse, and a hostile file must not exhaust the stack.
+    // Reported once per file.
+    bool too_deep(TSNode node) {
+        if (depth_ < kMaxNesting) return false;
+        if (!reported_depth_) {
+            reported_depth_ = true;
+            out_.diagnostics.push_back(Diagnostic{
+                file_, position(ts_node_start_point(node)), DiagnosticSeverity::Error,
+                DiagnosticCode::NestingTooDeep,
+                "blocks or expressions nested too deeply (over " + std::to_string(kMaxNesting) +
+                    " levels of syntax); what is nested deeper is not read"});
+        }
+        return true;
+    }
+    struct Nested {
+        explicit Nested(std::size_t& depth) : depth_(depth) { ++depth_; }
+        ~Nested() { --depth_; }
+        Nested(const Nested&) = delete;
+        Nested& operator=(const Nested&) = delete;
+        std::size_t& depth_;
+    };
 
     void add_comment(TSNode node) {
         out_.comments.push_back(Comment{ts_node_start_point(node).row + 1, std::string(text(node))});
@@ -302,6 +339,8 @@ private:
     }
 
     void convert_block(TSNode node, Body& body) {
+        if (too_deep(node)) return;
+        Nested nested(depth_);
         Block block;
         block.range = range(node);
         const std::uint32_t count = ts_node_named_child_count(node);
@@ -351,6 +390,8 @@ private:
     }
 
     Expr expression(TSNode node) {
+        if (too_deep(node)) return invalid(node);
+        Nested nested(depth_);
         if (ts_node_symbol(node) != s_.expression) return primary(node);
         std::vector<TSNode> children = children_of(node);
         if (children.size() == 1 && ts_node_symbol(children[0]) == s_.conditional) {
@@ -428,6 +469,8 @@ private:
     }
 
     Expr primary(TSNode node) {
+        if (too_deep(node)) return invalid(node);
+        Nested nested(depth_);
         const TSSymbol type = ts_node_symbol(node);
         const SourceRange where = range(node);
         if (type == s_.expression) return expression(node);
@@ -811,6 +854,9 @@ private:
     std::vector<std::uint32_t> line_starts_;
     int reported_ = 0;
     std::size_t dedent_left_ = 0;
+    static constexpr std::size_t kMaxNesting = 512;
+    std::size_t depth_ = 0;
+    bool reported_depth_ = false;
 };
 
 }  // namespace

@@ -33,6 +33,9 @@ struct ModuleConfig {
     std::map<std::string, const hcl::Block*> data;       // "type.name"
     std::map<std::string, const hcl::Block*> module_calls;
     std::vector<Diagnostic> diagnostics;  // duplicate declarations
+    // Files of the folder the pipeline refused to read (a symbolic link out of the scan root, too
+    // large, binary), relative to the scan root; reported where the module is called.
+    std::vector<std::string> unread;
 
     void index();  // fills the maps from `files`
 };

@@ -28,6 +28,15 @@ bool inside(const fs::path& path, const fs::path& root) {
     return root_end == root.end();
 }
 
+// A folder inside the root by name that a symbolic link takes outside it.
+bool leaves_through_symlink(const fs::path& path, const fs::path& root) {
+    std::error_code ec;
+    const fs::path real = fs::weakly_canonical(path, ec);
+    if (ec) return false;  // does not exist: reported as a module without files
+    const fs::path real_root = fs::weakly_canonical(root, ec);
+    return !ec && !inside(real, real_root);
+}
+
 }  // namespace
 
 ModuleInstance::ModuleInstance(const ModuleConfig& config, std::string prefix,
@@ -329,6 +338,10 @@ std::vector<std::pair<std::string, ModuleInstance*>> ModuleInstance::children(co
         if (!inside(dir, settings_.scan_root)) {
             report(DiagnosticSeverity::Warning, DiagnosticCode::Unsupported,
                    "module " + name + " source " + source.as_string() + " is outside the scan root; not read");
+        } else if (leaves_through_symlink(dir, settings_.scan_root)) {
+            report(DiagnosticSeverity::Warning, DiagnosticCode::Unsupported,
+                   "module " + name + " source " + source.as_string() +
+                       " leads outside the scan root through a symbolic link; not read");
         } else if (std::find(call_stack_.begin(), call_stack_.end(), dir) != call_stack_.end()) {
             report(DiagnosticSeverity::Error, DiagnosticCode::InvalidTemplate,
                    "module " + name + " calls " + source.as_string() + ", which is already being evaluated (a module cycle)");
@@ -340,6 +353,12 @@ std::vector<std::pair<std::string, ModuleInstance*>> ModuleInstance::children(co
                    "module " + name + " source " + source.as_string() + " has no .tf files");
         }
         if (child != nullptr) {
+            for (const std::string& file : child->unread) {
+                report(DiagnosticSeverity::Warning, DiagnosticCode::UnreadableFile,
+                       "module " + name + ": " + file +
+                           " was not read (a symbolic link out of the scan root, too large, or "
+                           "binary)");
+            }
             std::vector<fs::path> stack = call_stack_;
             stack.push_back(dir);
             for (const InstanceKey& key : expand(block)) {

@@ -283,6 +283,19 @@ std::optional<SecretMatch> find_named(std::string_view name, std::string_view va
     return std::nullopt;
 }
 
+bool may_hold_secret(std::string_view line) {
+    if (find_in_text(line)) return true;
+    // Tokens between quotes, blanks and separators, each judged on its own shape.
+    static constexpr std::string_view kSeparators = " \t\r\"'`=:,;()[]{}<>";
+    std::size_t start = 0;
+    while (start < line.size()) {
+        const std::size_t end = std::min(line.find_first_of(kSeparators, start), line.size());
+        if (end - start >= 20 && find_named("", line.substr(start, end - start))) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
 std::optional<std::string> decode_base64_text(std::string_view text) {
     static constexpr std::string_view kAlphabet =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -42,6 +42,11 @@ bool is_secret_name(std::string_view name);
 // (EXAMPLE, <password>, xxxx), a boolean or a number.
 bool is_placeholder_or_reference(std::string_view value);
 
+// A line of source (or any short text) that may hold a secret: a known token shape, a
+// `password = ...` assignment, or a long high-entropy token such as a line of a private key.
+// Reports never quote such a line, whatever rules ran. Errs on the side of hiding.
+bool may_hold_secret(std::string_view line);
+
 // The first four characters and ****, or only **** for values shorter than 12 characters.
 std::string mask(std::string_view secret);
 

@@ -1,0 +1,1 @@
+  count = var.enable_reporting ? 1 : 0
