@@ -140,87 +140,89 @@ std::vector<bool> reportable_resources(const Graph& graph,
         if (direct[edge.to]) reportable[edge.from] = true;
     }
     return reportable;
-    // The lines of every string value in the graph that looks like a secret under its key (a
-    // password property fed by a variable's default, a token in an environment map): whatever rules
-    // ran, reports never quote them.
-    void add_secret_lines(const Value& value, std::string_view key,
-                          std::map<FileId, std::set<std::uint32_t>>& lines) {
-        if (value.is_string()) {
-            const SourceRange& range = value.range();
-            if (!range.valid() || !secrets::find_named(key, value.as_string())) return;
-            for (std::uint32_t line = range.begin.line;
-                 line <= std::max(range.end.line, range.begin.line); ++line) {
-                lines[range.file].insert(line);
-            }
-        } else if (value.is_list()) {
-            for (const Value& item : value.as_list())
-                add_secret_lines(item, key, lines);
-        } else if (value.is_map()) {
-            for (const Value::Entry& entry : value.as_map())
-                add_secret_lines(entry.value, entry.key, lines);
-        }
-    }
+}
 
-    // Keeps the lines that findings and diagnostics point at, so reports can quote them.
-    void take_excerpts(ScanResult & result, const std::vector<std::string>& contents,
-                       std::uint32_t max_lines) {
-        std::map<FileId, std::set<std::uint32_t>> wanted;
-        for (const Finding& finding : result.findings) {
-            const SourceRange& range = finding.range;
-            if (!range.valid()) continue;
-            const std::uint32_t last = std::min(std::max(range.end.line, range.begin.line),
-                                                range.begin.line + max_lines - 1);
-            for (std::uint32_t line = range.begin.line; line <= last; ++line)
-                wanted[range.file].insert(line);
+// The lines of every string value in the graph that looks like a secret under its key (a
+// password property fed by a variable's default, a token in an environment map): whatever rules
+// ran, reports never quote them.
+void add_secret_lines(const Value& value, std::string_view key,
+                      std::map<FileId, std::set<std::uint32_t>>& lines) {
+    if (value.is_string()) {
+        const SourceRange& range = value.range();
+        if (!range.valid() || !secrets::find_named(key, value.as_string())) return;
+        for (std::uint32_t line = range.begin.line;
+             line <= std::max(range.end.line, range.begin.line); ++line) {
+            lines[range.file].insert(line);
         }
-        for (const Diagnostic& diagnostic : result.diagnostics) {
-            if (diagnostic.file != kNoFile && diagnostic.position.line != 0)
-                wanted[diagnostic.file].insert(diagnostic.position.line);
-        }
-        // A line that holds a detected secret is never quoted, by any report, whatever else points
-        // at it.
-        for (const Finding& finding : result.findings) {
-            const SourceRange& range = finding.range;
-            if (!finding.sensitive || !range.valid()) continue;
-            auto& lines = wanted[range.file];
-            for (std::uint32_t line = range.begin.line;
-                 line <= std::max(range.end.line, range.begin.line); ++line) {
-                lines.erase(line);
-            }
-        }
-        std::map<FileId, std::set<std::uint32_t>> secret_lines;
-        for (const Resource& resource : result.graph.resources())
-            add_secret_lines(resource.properties, {}, secret_lines);
-        for (const auto& [file, lines] : secret_lines) {
-            auto it = wanted.find(file);
-            if (it == wanted.end()) continue;
-            for (std::uint32_t line : lines)
-                it->second.erase(line);
-        }
-        for (const auto& [file, lines] : wanted) {
-            if (file >= contents.size() || contents[file].empty()) continue;
-            const std::string_view text = contents[file];
-            std::uint32_t number = 1;
-            std::size_t start = 0;
-            auto next = lines.begin();
-            while (next != lines.end() && start <= text.size()) {
-                std::size_t end = text.find('\n', start);
-                if (end == std::string_view::npos) end = text.size();
-                if (number == *next) {
-                    std::string_view line = text.substr(start, end - start);
-                    if (line.ends_with('\r')) line.remove_suffix(1);
-                    // Whatever rules ran, a line that looks like it holds a secret is not kept.
-                    if (!secrets::may_hold_secret(line)) {
-                        result.excerpts.add(file, number, std::string(line));
-                    }
-                    ++next;
-                }
-                if (end == text.size()) break;
-                start = end + 1;
-                ++number;
-            }
+    } else if (value.is_list()) {
+        for (const Value& item : value.as_list())
+            add_secret_lines(item, key, lines);
+    } else if (value.is_map()) {
+        for (const Value::Entry& entry : value.as_map())
+            add_secret_lines(entry.value, entry.key, lines);
+    }
+}
+
+// Keeps the lines that findings and diagnostics point at, so reports can quote them.
+void take_excerpts(ScanResult& result, const std::vector<std::string>& contents,
+                   std::uint32_t max_lines) {
+    std::map<FileId, std::set<std::uint32_t>> wanted;
+    for (const Finding& finding : result.findings) {
+        const SourceRange& range = finding.range;
+        if (!range.valid()) continue;
+        const std::uint32_t last =
+            std::min(std::max(range.end.line, range.begin.line), range.begin.line + max_lines - 1);
+        for (std::uint32_t line = range.begin.line; line <= last; ++line)
+            wanted[range.file].insert(line);
+    }
+    for (const Diagnostic& diagnostic : result.diagnostics) {
+        if (diagnostic.file != kNoFile && diagnostic.position.line != 0)
+            wanted[diagnostic.file].insert(diagnostic.position.line);
+    }
+    // A line that holds a detected secret is never quoted, by any report, whatever else points
+    // at it.
+    for (const Finding& finding : result.findings) {
+        const SourceRange& range = finding.range;
+        if (!finding.sensitive || !range.valid()) continue;
+        auto& lines = wanted[range.file];
+        for (std::uint32_t line = range.begin.line;
+             line <= std::max(range.end.line, range.begin.line); ++line) {
+            lines.erase(line);
         }
     }
+    std::map<FileId, std::set<std::uint32_t>> secret_lines;
+    for (const Resource& resource : result.graph.resources())
+        add_secret_lines(resource.properties, {}, secret_lines);
+    for (const auto& [file, lines] : secret_lines) {
+        auto it = wanted.find(file);
+        if (it == wanted.end()) continue;
+        for (std::uint32_t line : lines)
+            it->second.erase(line);
+    }
+    for (const auto& [file, lines] : wanted) {
+        if (file >= contents.size() || contents[file].empty()) continue;
+        const std::string_view text = contents[file];
+        std::uint32_t number = 1;
+        std::size_t start = 0;
+        auto next = lines.begin();
+        while (next != lines.end() && start <= text.size()) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string_view::npos) end = text.size();
+            if (number == *next) {
+                std::string_view line = text.substr(start, end - start);
+                if (line.ends_with('\r')) line.remove_suffix(1);
+                // Whatever rules ran, a line that looks like it holds a secret is not kept.
+                if (!secrets::may_hold_secret(line)) {
+                    result.excerpts.add(file, number, std::string(line));
+                }
+                ++next;
+            }
+            if (end == text.size()) break;
+            start = end + 1;
+            ++number;
+        }
+    }
+}
 
 }  // namespace
 
