@@ -4,8 +4,10 @@
 
 #include <algorithm>
 
+#include "cli/baseline_command.h"
 #include "cli/cli_support.h"
 #include "cli/command.h"
+#include "cli/merge_command.h"
 #include "cli/rules_command.h"
 #include "cli/scan_command.h"
 
@@ -46,6 +48,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     CommandList commands;
     register_scan_command(app, commands);
     register_rules_commands(app, commands);
+    register_baseline_commands(app, commands);
+    register_merge_command(app, commands);
     register_version_command(app, commands);
 
     const auto top = app.get_subcommands([](const CLI::App*) { return true; });

@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/graph.h"
 #include "model/tri.h"
@@ -42,6 +43,11 @@ struct Builtin {
     // The values it tests may be secrets: the findings of rules that call it are marked
     // sensitive, and reporters must not quote the source at their location.
     bool sensitive = false;
+    // It looks beyond the checked resource, anywhere in the scan (account-level questions): the
+    // resource types it looks for (besides args.types). `scan --shard` keeps every file declaring
+    // these types, or the types of the rules that call it, in one part.
+    bool whole_scan = false;
+    std::vector<std::string_view> whole_scan_types = {};
 };
 
 std::span<const Builtin> builtins();

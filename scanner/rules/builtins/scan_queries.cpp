@@ -38,7 +38,7 @@ void add_scan_query_builtins(std::vector<Builtin>& out) {
         {"declared_in_scan",
          "a resource of one of args.types (CloudFormation or native type) is declared anywhere in "
          "the scan",
-         declared_in_scan, validate_types},
+         declared_in_scan, validate_types, false, true},
     };
     out.insert(out.end(), std::begin(table), std::end(table));
 }
