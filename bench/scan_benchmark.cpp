@@ -1,5 +1,7 @@
 // Measures a whole scan in-process: discovery, reading, parsing, graph, all built-in rules and
 // the JSON report, repeated to take a median. Prints one line per metric.
+// Then the cost of a baseline comparison on that scan: a baseline of every finding is read back
+// from its file and matched against the findings (what `scan --baseline` adds to a scan).
 //   bulwark_bench [--iterations N] [--threads N] PATH...
 #include <sys/resource.h>
 
@@ -12,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "baseline/apply_baseline.h"
 #include "parsers/cloudformation/cloudformation_frontend.h"
 #include "parsers/terraform/terraform_frontend.h"
 #include "pipeline/scan.h"
@@ -60,9 +63,10 @@ int main(int argc, char** argv) {
 
     std::vector<double> millis;
     std::size_t files = 0, resources = 0, findings = 0, output = 0;
+    ScanResult result;
     for (int i = 0; i < iterations; ++i) {
         const auto start = std::chrono::steady_clock::now();
-        ScanResult result = scan(options, frontends);
+        result = scan(options, frontends);
         const std::string json = render_json(ReportContext{result, "bench", false});
         const auto stop = std::chrono::steady_clock::now();
         millis.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
@@ -84,5 +88,32 @@ int main(int argc, char** argv) {
     std::printf("throughput       %.1f MB/s, %.0f files/s\n", bytes / 1e6 / (median / 1000.0),
                 files / (median / 1000.0));
     std::printf("peak RSS         %.1f MiB\n", usage.ru_maxrss / 1024.0);
+
+    // Baseline comparison: parse the baseline file, then match it against the findings.
+    const std::string baseline_text = render_baseline(baseline_of(result));
+    std::vector<double> compare;
+    std::size_t entries = 0, baselined = 0;
+    for (int i = 0; i < iterations; ++i) {
+        for (Finding& finding : result.findings) {  // undo the previous round
+            if (finding.status == FindingStatus::Baselined) finding.status = FindingStatus::Failed;
+        }
+        result.counts.failed += result.counts.baselined;
+        result.counts.baselined = 0;
+        result.baseline.reset();
+        const auto start = std::chrono::steady_clock::now();
+        auto parsed = parse_baseline(baseline_text);
+        if (!std::holds_alternative<Baseline>(parsed)) return 2;
+        apply_baseline(result, std::get<Baseline>(parsed), "bench");
+        const auto stop = std::chrono::steady_clock::now();
+        compare.push_back(std::chrono::duration<double, std::milli>(stop - start).count());
+        entries = result.baseline->entries;
+        baselined = result.baseline->baselined;
+    }
+    std::sort(compare.begin(), compare.end());
+    std::printf(
+        "baseline compare %.3f ms median (%zu entries, %zu KiB file, %zu of %zu findings "
+        "baselined; %.2f%% of the scan)\n",
+        compare[compare.size() / 2], entries, baseline_text.size() / 1024, baselined,
+        result.findings.size(), 100.0 * compare[compare.size() / 2] / median);
     return 0;
 }

@@ -24,6 +24,7 @@ std::string render_csv(const ReportContext& context) {
                   "end_line", "end_column", "resource", "resource_type", "message", "remediation",
                   "frameworks", "fingerprint", "suppression_reason"});
     for (const Finding& finding : scan.findings) {
+        if (!reported(finding, context)) continue;
         const Resource& resource = scan.graph.resource(finding.resource);
         const Rule* rule = rules.find(finding.rule_id);
         std::string frameworks;

@@ -52,6 +52,23 @@ Json crossrefs_of(const Rule& rule) {
     return crossrefs;
 }
 
+// The baseline's numbers, and the entries no finding matches any more (always listed: `bulwark
+// merge` intersects them across shards).
+Json baseline_json(const BaselineSummary& summary) {
+    Json stale = Json::array();
+    for (const BaselineEntry& entry : summary.stale) {
+        stale.push_back({{"fingerprint", entry.fingerprint},
+                         {"rule_id", entry.rule_id},
+                         {"resource", entry.resource},
+                         {"file", entry.file}});
+    }
+    return {{"sources", summary.sources},
+            {"entries", summary.entries},
+            {"baselined", summary.baselined},
+            {"stale", summary.stale.size()},
+            {"stale_entries", std::move(stale)}};
+}
+
 std::string dump(const Json& json) {
     return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
@@ -65,6 +82,7 @@ std::string render_json(const ReportContext& context) {
         rules.emplace(rule->id, rule);
     Json results = Json::array();
     for (const Finding& finding : scan.findings) {
+        if (!reported(finding, context)) continue;
         const Resource& resource = scan.graph.resource(finding.resource);
         auto named = rules.find(finding.rule_id);
         const Rule* rule = named == rules.end() ? nullptr : named->second;
@@ -136,6 +154,11 @@ std::string render_json(const ReportContext& context) {
                          {"not_applicable", scan.counts.not_applicable},
                          {"diagnostics", scan.diagnostics.size()},
                          {"by_severity", by_severity}};
+    if (scan.baseline) {
+        // Only with a baseline (or --diff-base), so scans without one keep their shape.
+        report["summary"]["baselined"] = totals.baselined;
+        report["baseline"] = baseline_json(*scan.baseline);
+    }
     report["results"] = std::move(results);
     report["diagnostics"] = std::move(diagnostics);
     return dump(report);

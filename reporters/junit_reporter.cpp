@@ -60,6 +60,8 @@ std::string skipped_reason(const CheckView& check) {
         return "undecided: the check depends on values known only at deployment (a parameter "
                "without a default, an attribute AWS computes); --strict fails it";
     }
+    if (check.outcome == Outcome::Baselined)
+        return "baselined: a known finding accepted by the baseline; it does not fail the gate";
     std::string reason = "suppressed";
     if (check.finding && check.finding->suppression) {
         const Suppression& suppression = *check.finding->suppression;
@@ -122,6 +124,7 @@ std::string render_suite(const ScanResult& scan, const Suite& suite, Counts& tot
                 continue;
             case Outcome::Undecided:
             case Outcome::Suppressed:
+            case Outcome::Baselined:
                 ++counts.skipped;
                 cases += ">\n      <skipped>" + xml_escape(skipped_reason(*check)) +
                          "</skipped>\n    </testcase>\n";

@@ -27,6 +27,8 @@ std::string_view to_string(Outcome outcome) {
             return "failed";
         case Outcome::Suppressed:
             return "suppressed";
+        case Outcome::Baselined:
+            return "baselined";
         case Outcome::Undecided:
             return "undecided";
     }
@@ -61,6 +63,8 @@ std::vector<CheckView> resolve_checks(const ScanResult& scan) {
                 }
                 if (view.finding && view.finding->status == FindingStatus::Suppressed)
                     view.outcome = Outcome::Suppressed;
+                if (view.finding && view.finding->status == FindingStatus::Baselined)
+                    view.outcome = Outcome::Baselined;
                 break;
             }
         }
@@ -79,8 +83,10 @@ Totals totals(const ScanResult& scan) {
         if (finding.status == FindingStatus::Failed) {
             ++t.failed;
             ++t.failed_by_severity[finding.severity];
-        } else {
+        } else if (finding.status == FindingStatus::Suppressed) {
             ++t.suppressed;
+        } else {
+            ++t.baselined;
         }
     }
     for (const Diagnostic& diagnostic : scan.diagnostics) {

@@ -28,7 +28,7 @@ class RuleIndex {
 };
 
 // What happened to one rule x resource check, as every report states it.
-enum class Outcome { Passed, Failed, Suppressed, Undecided };
+enum class Outcome { Passed, Failed, Suppressed, Baselined, Undecided };
 std::string_view to_string(Outcome outcome);
 
 struct CheckView {
@@ -36,7 +36,7 @@ struct CheckView {
     const Resource* resource = nullptr;
     ResourceIndex resource_index = 0;
     Outcome outcome = Outcome::Passed;
-    const Finding* finding = nullptr;  // set for Failed and Suppressed
+    const Finding* finding = nullptr;  // set for Failed, Suppressed and Baselined
 };
 
 // Every check of the scan, in ScanResult::checks order (by rule, then resource), each joined
@@ -49,6 +49,7 @@ struct Totals {
     std::size_t passed = 0;
     std::size_t failed = 0;  // findings not suppressed
     std::size_t suppressed = 0;
+    std::size_t baselined = 0;  // accepted by a baseline or --diff-base
     std::size_t undecided = 0;
     std::size_t not_applicable = 0;
     std::size_t input_errors = 0;  // diagnostics of severity error

@@ -30,7 +30,14 @@ struct ReportContext {
     bool sarif_include_suppressed = false;
     JunitGrouping junit_by = JunitGrouping::Rule;
     std::size_t sarif_max_results = kSarifMaxResults;  // lowered by tests
+    // Show findings a baseline accepted (--show-baselined); the counts always include them.
+    bool show_baselined = false;
 };
+
+// Whether a finding appears in a findings list: baselined ones only when asked for.
+inline bool reported(const Finding& finding, const ReportContext& context) {
+    return finding.status != FindingStatus::Baselined || context.show_baselined;
+}
 
 enum class OutputFormat { Text, Json, Resources, Sarif, Junit, Csv, Github, Gitlab };
 

@@ -248,6 +248,11 @@ Json result_of(const ScanResult& scan, const Finding& finding, const report::Rul
                       {"kind", "resource"}}});
     result["locations"] = Json::array({location});
     result["partialFingerprints"] = {{"bulwarkFingerprint/v1", finding.fingerprint}};
+    // Against a baseline (or --diff-base), SARIF's result.baselineState: a finding the
+    // baseline holds is "unchanged", any other "new".
+    if (scan.baseline) {
+        result["baselineState"] = finding.status == FindingStatus::Baselined ? "unchanged" : "new";
+    }
     if (finding.status == FindingStatus::Suppressed && finding.suppression) {
         const Suppression& suppression = *finding.suppression;
         Json entry = {{"kind", suppression_kind(suppression.source)},
@@ -277,6 +282,7 @@ std::string render_sarif(const ReportContext& context) {
     for (const Finding& finding : scan.findings) {
         if (finding.status == FindingStatus::Suppressed && !context.sarif_include_suppressed)
             continue;
+        if (!reported(finding, context)) continue;
         kept.push_back(&finding);
     }
     // Over GitHub's limit per run, keep the most severe (then in report order).

@@ -98,6 +98,23 @@ std::string snippet(const ScanResult& scan, const SourceRange& range, const Styl
 
 }  // namespace
 
+// The baseline line under the summary; the stale entries themselves with --show-baselined.
+std::string baseline_text(const BaselineSummary& summary, bool list_stale) {
+    std::string sources;
+    for (const std::string& source : summary.sources)
+        sources += (sources.empty() ? "" : ", ") + source;
+    std::string out =
+        "Baseline " + sources + ": " + std::to_string(summary.entries) +
+        (summary.entries == 1 ? " entry" : " entries") + ", " + std::to_string(summary.baselined) +
+        " matched, " + std::to_string(summary.stale.size()) +
+        " stale (no longer found; re-create the baseline to drop them" +
+        (list_stale || summary.stale.empty() ? ")" : ", --show-baselined lists them)") + ".\n";
+    if (!list_stale) return out;
+    for (const BaselineEntry& entry : summary.stale)
+        out += "  stale: " + entry.file + "  " + entry.resource + "  " + entry.rule_id + "\n";
+    return out;
+}
+
 std::string render_text(const ReportContext& context) {
     const ScanResult& scan = context.scan;
     const Style style{context.color};
@@ -106,6 +123,7 @@ std::string render_text(const ReportContext& context) {
 
     std::string current_file;
     for (const Finding& finding : scan.findings) {
+        if (!reported(finding, context)) continue;
         const Resource& resource = scan.graph.resource(finding.resource);
         const Rule* rule = rules.find(finding.rule_id);
         const std::string& file = scan.path_of(finding.range.file);
@@ -136,6 +154,8 @@ std::string render_text(const ReportContext& context) {
             out += "           suppressed (" + finding.suppression->source +
                    "): " + finding.suppression->reason + "\n";
         }
+        if (finding.status == FindingStatus::Baselined)
+            out += "           baselined: known before; does not fail the gate\n";
         out += snippet(scan, finding.range, style, colour);
         if (rule) {
             const std::string fix =
@@ -174,6 +194,7 @@ std::string render_text(const ReportContext& context) {
             it == totals.failed_by_severity.end() ? 0 : it->second, severity_colour(s));
     }
     row("suppressed", totals.suppressed);
+    if (scan.baseline) row("baselined", totals.baselined);
     row("undecided", totals.undecided);
     row("not applicable", totals.not_applicable);
     row("input problems", scan.diagnostics.size());
@@ -191,9 +212,11 @@ std::string render_text(const ReportContext& context) {
         out += " (" + parts + ")";
     }
     if (totals.suppressed > 0) out += ", " + std::to_string(totals.suppressed) + " suppressed";
+    if (scan.baseline) out += ", " + std::to_string(totals.baselined) + " baselined";
     out += ", " + std::to_string(totals.undecided) + " undecided";
     if (!scan.diagnostics.empty()) out += ", " + plural(scan.diagnostics.size(), "input problem");
     out += ".\n";
+    if (scan.baseline) out += baseline_text(*scan.baseline, context.show_baselined);
     return out;
 }
 

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 
+#include "cli/baseline_command.h"
 #include "cli/cli_support.h"
 #include "cli/command.h"
 #include "cli/config_command.h"
+#include "cli/merge_command.h"
 #include "cli/report_command.h"
 #include "cli/rules_command.h"
 #include "cli/scan_command.h"
@@ -50,6 +52,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     register_rules_commands(app, commands);
     register_report_command(app, commands);
     register_config_command(app, commands);
+    register_baseline_commands(app, commands);
+    register_merge_command(app, commands);
     register_version_command(app, commands);
 
     const auto top = app.get_subcommands([](const CLI::App*) { return true; });

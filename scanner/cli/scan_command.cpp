@@ -7,6 +7,8 @@
 #include <fstream>
 #include <optional>
 
+#include "baseline/apply_baseline.h"
+#include "cli/baseline_options.h"
 #include "cli/cli_support.h"
 #include "cli/scan_inputs.h"
 #include "reporters/reporter.h"
@@ -32,6 +34,8 @@ struct ScanArgs {
     bool fail_on_undecided = false;
     bool no_fail_on_undecided = false;
     bool soft_fail = false;
+    BaselineArgs baseline;
+    std::string shard;  // I/N
 };
 
 std::optional<bool> either(bool on, bool off) {
@@ -136,6 +140,7 @@ bool write_outputs(const ScanArgs& args, const std::vector<OutputTarget>& target
         context.sarif_include_suppressed = args.sarif_include_suppressed;
         context.junit_by =
             args.junit_by == "control" ? JunitGrouping::Control : JunitGrouping::Rule;
+        context.show_baselined = args.baseline.show;
         std::string bytes = render(target.format, context);
         if (target.path.empty()) {
             if (args.quiet && target.format == OutputFormat::Text && result.findings.empty() &&
@@ -215,12 +220,25 @@ int run_scan(const ScanArgs& args, const CommandIo& io) {
                << args.fail_on << "'\n";
         return kExitUsage;
     }
+    const auto baselines = load_baselines(args.baseline, io.err);
+    if (!baselines) return kExitUsage;
     std::optional<PreparedScan> prepared = prepare_scan(args.input, io.err);
     if (!prepared) return kExitUsage;
     const std::optional<Gate> gate = gate_of(args, *prepared->config, io.err);
     if (!gate) return kExitUsage;
-    const std::optional<ScanResult> result = run_prepared_scan(*prepared, io);
+    if (!args.shard.empty()) {
+        auto shard = parse_shard(args.shard);
+        if (!shard) {
+            io.err << "bulwark: --shard must be I/N with 1 <= I <= N, not '" << args.shard << "'\n";
+            return kExitUsage;
+        }
+        prepared->options.shard = *shard;
+    }
+    std::optional<ScanResult> result = run_prepared_scan(*prepared, io);
     if (!result) return kExitUsage;
+    for (const auto& [path, baseline] : *baselines)
+        apply_baseline(*result, baseline, path);
+    if (!apply_diff_base(args.baseline, args.input, *result, io)) return kExitUsage;
     if (!write_outputs(args, *targets, *result, io)) return kExitUsage;
     return exit_status(*gate, *result, io.err);
 }
@@ -231,6 +249,11 @@ void register_scan_command(CLI::App& app, CommandList& commands) {
     auto args = std::make_shared<ScanArgs>();
     CLI::App* scan = app.add_subcommand("scan", "Scan infrastructure code for violations");
     add_scan_input_options(*scan, args->input);
+    add_baseline_options(*scan, args->baseline);
+    scan->add_option("--shard", args->shard,
+                     "Scan only part I of N (1-based) of the scan units (a Terraform root module "
+                     "with its local modules, a template, a CDK app); `bulwark merge` combines "
+                     "the parts' JSON or SARIF");
     scan->add_option("-f,--format", args->formats,
                      "Output format: " + format_names() +
                          " (resources: the graph as Bulwark sees it); repeat for several outputs, "

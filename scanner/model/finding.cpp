@@ -29,7 +29,15 @@ std::optional<Severity> parse_severity(std::string_view text) {
 }
 
 std::string_view to_string(FindingStatus status) {
-    return status == FindingStatus::Failed ? "failed" : "suppressed";
+    switch (status) {
+        case FindingStatus::Failed:
+            return "failed";
+        case FindingStatus::Suppressed:
+            return "suppressed";
+        case FindingStatus::Baselined:
+            return "baselined";
+    }
+    return "failed";
 }
 
 std::string finding_fingerprint(std::string_view rule_id, std::string_view address,

@@ -20,7 +20,9 @@ constexpr bool at_least(Severity s, Severity threshold) {
     return s <= threshold;
 }
 
-enum class FindingStatus : std::uint8_t { Failed, Suppressed };
+// Baselined: a known finding accepted by a baseline file (or present at the --diff-base
+// revision); reported only when asked for, never failing the gate.
+enum class FindingStatus : std::uint8_t { Failed, Suppressed, Baselined };
 
 std::string_view to_string(FindingStatus status);
 

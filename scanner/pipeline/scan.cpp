@@ -235,6 +235,14 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     ScanResult result;
     result.root = options.discovery.root;
     DiscoveryResult discovered = discover(options.discovery);
+    if (options.shard.count > 1) {
+        const std::vector<bool> in = files_in_shard(discovered.files, options.discovery.root,
+                                                    options.shard, account_markers(options.rules));
+        std::vector<DiscoveredFile> kept;
+        for (std::size_t i = 0; i < discovered.files.size(); ++i)
+            if (in[i]) kept.push_back(std::move(discovered.files[i]));
+        discovered.files = std::move(kept);
+    }
     for (const std::string& error : discovered.errors) {
         result.diagnostics.push_back(Diagnostic{
             kNoFile, {}, DiagnosticSeverity::Error, DiagnosticCode::UnreadableFile, error});
@@ -437,15 +445,18 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
 
     auto finding_key = [&](const Finding& f) {
         const Resource& resource = result.graph.resource(f.resource);
+        // The fingerprint last, so that no two findings tie (the same module resource reached
+        // from two roots) and the order never depends on how the work was split.
         return std::make_tuple(std::cref(result.path_of(f.range.file)), f.range.begin.line,
                                std::cref(f.rule_id), std::cref(resource.address),
-                               f.range.begin.column);
+                               f.range.begin.column, std::cref(f.fingerprint));
     };
     std::sort(result.findings.begin(), result.findings.end(),
               [&](const Finding& a, const Finding& b) { return finding_key(a) < finding_key(b); });
     auto diagnostic_key = [&](const Diagnostic& d) {
         return std::make_tuple(std::cref(result.path_of(d.file)), d.position.line,
-                               d.position.column, std::cref(d.message));
+                               d.position.column, std::cref(d.message), to_string(d.severity),
+                               to_string(d.code));  // names, as `bulwark merge` sees them
     };
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                      [&](const Diagnostic& a, const Diagnostic& b) {

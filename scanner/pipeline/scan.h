@@ -5,16 +5,19 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "baseline/baseline_file.h"
 #include "discovery/discover.h"
 #include "model/diagnostic.h"
 #include "model/finding.h"
 #include "model/graph.h"
 #include "model/source_excerpts.h"
 #include "pipeline/frontend.h"
+#include "pipeline/scan_units.h"
 #include "rules/rule_catalog.h"
 #include "suppress/suppressor.h"
 
@@ -37,9 +40,11 @@ struct ScanOptions {
     // Every rule that exists (IDs a suppression may name even when the rule did not run).
     std::vector<const Rule*> known_rules;
     SuppressionOptions suppressions;
-    ScanProgress* progress = nullptr;              // optional, owned by the caller
+    ScanProgress* progress = nullptr;  // optional, owned by the caller
     // Source lines quoted around each finding (the offending lines, up to this many).
     std::uint32_t max_excerpt_lines = 8;
+    // Scan only this part of the scan units (`--shard I/N`); the default is the whole scan.
+    ShardSpec shard;
 };
 
 struct ScanCounts {
@@ -48,6 +53,7 @@ struct ScanCounts {
     std::size_t passed = 0;
     std::size_t failed = 0;          // findings that are not suppressed
     std::size_t suppressed = 0;      // findings accepted by a suppression
+    std::size_t baselined = 0;       // findings accepted by a baseline (or --diff-base)
     std::size_t undecided = 0;       // could not be decided before deployment
     std::size_t not_applicable = 0;  // the rule's `when` excluded the resource
 };
@@ -72,6 +78,7 @@ struct ScanResult {
     std::vector<CheckRecord> checks;      // every check (not the not-applicable), by rule, resource
     SourceExcerpts excerpts;              // the lines findings and diagnostics point at
     ScanCounts counts;
+    std::optional<BaselineSummary> baseline;  // set when a baseline was applied
 
     const std::string& path_of(FileId file) const;
 };

@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/graph.h"
 #include "model/tri.h"
@@ -42,9 +43,12 @@ struct Builtin {
     // The values it tests may be secrets: the findings of rules that call it are marked
     // sensitive, and reporters must not quote the source at their location.
     bool sensitive = false;
-    // It looks at resources anywhere in the scan, not only at the subject and its neighbours: when
-    // the scan holds only part of the repository (changed-files mode) it cannot fail for sure.
+    // It looks beyond the checked resource, anywhere in the scan (account-level questions such as
+    // "does any trail record S3 data events"). When the scan holds only part of the repository
+    // (changed-files mode) it cannot fail for sure; `scan --shard` keeps every file declaring
+    // `scan_wide_types` (besides args.types), or the types of the rules that call it, in one part.
     bool scan_wide = false;
+    std::vector<std::string_view> scan_wide_types = {};
 };
 
 std::span<const Builtin> builtins();

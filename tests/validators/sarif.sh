@@ -31,6 +31,16 @@ scan() {  # scan NAME PATH...
   logs+=("$work/$name.sarif")
 }
 scan demo fixtures/demo
+# Against a baseline: every result carries baselineState (half the demo's findings accepted).
+"$bulwark" baseline create fixtures/demo --root . -o "$work/demo-baseline.json" 2> /dev/null
+python3 - "$work/demo-baseline.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+data = json.load(open(path))
+data["findings"] = data["findings"][::2]
+json.dump(data, open(path, "w"))
+PY
+scan demo-baselined fixtures/demo --baseline "$work/demo-baseline.json" --show-baselined
 for fail in fixtures/rules/*/fail; do
   scan "rule-$(basename "$(dirname "$fail")")" "$fail"
 done

@@ -401,7 +401,8 @@ void add_iam_policy_builtins(std::vector<Builtin>& out) {
          policy_grants_admin, no_args},
         {"policy_allows",
          "a policy allows one of args.actions, an action of args.groups (permissions, write, "
-         "data-read, credentials, read, list) or every action of one of args.services; args.resources '*' or 'broad' and "
+         "data-read, credentials, read, list) or every action of one of args.services; "
+         "args.resources '*' or 'broad' and "
          "args.unconditioned "
          "narrow what counts",
          policy_allows, validate_allows},

@@ -242,7 +242,11 @@ void add_trail_alarm_builtins(std::vector<Builtin>& out) {
          "applied to a trail's CloudWatchLogsLogGroupArn: a metric filter on that log group whose "
          "pattern contains every term of args.events feeds a metric that an alarm with an action "
          "watches",
-         trail_metric_alarm, validate_events, /*sensitive=*/false, /*scan_wide=*/true},
+         trail_metric_alarm,
+         validate_events,
+         /*sensitive=*/false,
+         /*scan_wide=*/true,
+         {"AWS::CloudTrail::Trail", kMetricFilter, kAlarm}},
     };
     out.insert(out.end(), std::begin(table), std::end(table));
 }

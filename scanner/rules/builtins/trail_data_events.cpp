@@ -113,7 +113,11 @@ void add_trail_data_event_builtins(std::vector<Builtin>& out) {
         {"trail_records_data_events",
          "applied to a trail: it, or another trail of the scan, records data events of args.type "
          "(basic or advanced event selectors)",
-         trail_records_data_events, validate_type, /*sensitive=*/false, /*scan_wide=*/true},
+         trail_records_data_events,
+         validate_type,
+         /*sensitive=*/false,
+         /*scan_wide=*/true,
+         {kTrail}},
     };
     out.insert(out.end(), std::begin(table), std::end(table));
 }
