@@ -12,6 +12,7 @@ std::vector<Builtin> collect_builtins() {
     add_iam_policy_builtins(all);
     add_network_builtins(all);
     add_transport_policy_builtins(all);
+    add_upload_encryption_policy_builtins(all);
     add_network_acl_builtins(all);
     add_trail_alarm_builtins(all);
     add_trail_data_event_builtins(all);

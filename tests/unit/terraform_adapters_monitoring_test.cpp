@@ -155,6 +155,17 @@ resource "aws_accessanalyzer_analyzer" "account" {
              {"aws_accessanalyzer_analyzer.account", "", "AWS::AccessAnalyzer::Analyzer"},
              {"aws_accessanalyzer_analyzer.account", "Type", "'ACCOUNT'", 5},
          }},
+        {"Inspector enabled for the account's resource types",
+         R"(resource "aws_inspector2_enabler" "account" {
+  account_ids    = ["111122223333"]
+  resource_types = ["EC2", "ECR", "LAMBDA"]
+}
+)",
+         {
+             {"aws_inspector2_enabler.account", "", "Bulwark::Inspector2::Enabler"},
+             {"aws_inspector2_enabler.account", "AccountIds.0", "'111122223333'", 2},
+             {"aws_inspector2_enabler.account", "ResourceTypes.2", "'LAMBDA'", 3},
+         }},
     });
 }
 

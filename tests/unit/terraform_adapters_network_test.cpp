@@ -494,6 +494,27 @@ resource "aws_alb_listener" "https" {
           {"Listeners[0].SSLCertificateId", R"("arn:cert")", 9},
           {"AccessLoggingPolicy.Enabled", "true", 11},
           {"AccessLoggingPolicy.S3BucketName", R"("elb-logs")", 12}}},
+        {"classic load balancer: aws_load_balancer_policy folds into Policies",
+         R"(resource "aws_elb" "classic" {
+  name    = "classic"
+  subnets = ["subnet-1"]
+}
+resource "aws_load_balancer_policy" "tls" {
+  load_balancer_name = aws_elb.classic.name
+  policy_name        = "classic-tls"
+  policy_type_name   = "SSLNegotiationPolicyType"
+  policy_attribute {
+    name  = "Reference-Security-Policy"
+    value = "ELBSecurityPolicy-TLS-1-2-2017-01"
+  }
+}
+)",
+         "aws_elb.classic",
+         "AWS::ElasticLoadBalancing::LoadBalancer",
+         {{"Policies[0].PolicyName", R"("classic-tls")", 7},
+          {"Policies[0].PolicyType", R"("SSLNegotiationPolicyType")", 8},
+          {"Policies[0].Attributes[0].Name", R"("Reference-Security-Policy")", 10},
+          {"Policies[0].Attributes[0].Value", R"("ELBSecurityPolicy-TLS-1-2-2017-01")", 11}}},
     });
 }
 

@@ -70,6 +70,7 @@ void add_wafv2_adapters(AdapterCatalog& catalog);
 void add_route53_adapters(AdapterCatalog& catalog);
 void add_securityhub_adapters(AdapterCatalog& catalog);
 void add_accessanalyzer_adapters(AdapterCatalog& catalog);
+void add_inspector_adapters(AdapterCatalog& catalog);
 void add_events_adapters(AdapterCatalog& catalog);
 // Compute, containers, messaging and analytics services (rules-compute).
 void add_ssm_adapters(AdapterCatalog& catalog);

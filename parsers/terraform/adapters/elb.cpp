@@ -255,6 +255,26 @@ void classic_load_balancer(const NativeResource& native, Value& properties) {
     copy_tags(properties, "Tags", body);
 }
 
+// aws_load_balancer_policy → an entry of the classic load balancer's Policies, as CloudFormation
+// declares them inline (an SSL negotiation policy names its predefined security policy in the
+// Reference-Security-Policy attribute).
+void merge_classic_policy(const NativeResource& native, Value& properties) {
+    Value* list = properties.find("Policies");
+    if (list == nullptr || !list->is_list()) {
+        properties.set("Policies", Value::list({}, header(native)), header(native));
+        list = properties.find("Policies");
+    }
+    Value policy = Value::map({}, header(native));
+    copy_fields(policy, native.body,
+                {{"policy_name", "PolicyName"}, {"policy_type_name", "PolicyType"}});
+    Value attributes = Value::list({}, header(native));
+    for (const Value* entry : blocks(native.body, "policy_attribute")) {
+        attributes.as_list().push_back(sub_block(*entry, {{"name", "Name"}, {"value", "Value"}}));
+    }
+    policy.set("Attributes", std::move(attributes), header(native));
+    list->as_list().push_back(std::move(policy));
+}
+
 }  // namespace
 
 void add_elb_adapters(AdapterCatalog& catalog) {
@@ -267,6 +287,8 @@ void add_elb_adapters(AdapterCatalog& catalog) {
     }
     catalog.resources.push_back(
         {"aws_elb", "AWS::ElasticLoadBalancing::LoadBalancer", classic_load_balancer});
+    catalog.attachments.push_back({"aws_load_balancer_policy", "aws_elb", "load_balancer_name",
+                                   "name", merge_classic_policy});
 }
 
 }  // namespace bulwark::terraform

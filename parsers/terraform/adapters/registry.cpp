@@ -44,6 +44,7 @@ AdapterCatalog build_catalog() {
     add_route53_adapters(catalog);
     add_securityhub_adapters(catalog);
     add_accessanalyzer_adapters(catalog);
+    add_inspector_adapters(catalog);
     add_events_adapters(catalog);
     add_ssm_adapters(catalog);
     add_glue_adapters(catalog);

@@ -79,6 +79,12 @@ void bucket(const NativeResource& native, Value& properties) {
                     : *enabled;
             set_path(properties, {"VersioningConfiguration", "Status"}, std::move(status));
         }
+        if (const Value* mfa = argument(*versioning, "mfa_delete")) {
+            Value state = mfa->is_bool()
+                              ? Value::string(mfa->as_bool() ? "Enabled" : "Disabled", mfa->range())
+                              : *mfa;
+            set_path(properties, {"VersioningConfiguration", "MfaDelete"}, std::move(state));
+        }
     }
     if (const Value* encryption = block(body, "server_side_encryption_configuration");
         encryption && encryption->is_map()) {

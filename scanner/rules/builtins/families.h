@@ -11,6 +11,7 @@ namespace bulwark {
 void add_iam_policy_builtins(std::vector<Builtin>& out);
 void add_network_builtins(std::vector<Builtin>& out);
 void add_transport_policy_builtins(std::vector<Builtin>& out);
+void add_upload_encryption_policy_builtins(std::vector<Builtin>& out);
 void add_network_acl_builtins(std::vector<Builtin>& out);
 void add_trail_alarm_builtins(std::vector<Builtin>& out);
 void add_trail_data_event_builtins(std::vector<Builtin>& out);
