@@ -242,6 +242,9 @@ TEST_CASE("cdk source: DynamoDB, Kinesis, SQS, SNS, logs and secrets") {
              {"S/Dlq", "SqsManagedSseEnabled", "true", 11},
              {"S/Jobs", "KmsMasterKeyId", "<unknown>", 12},
              {"S/Jobs", "VisibilityTimeout", "#300", 13},
+             // The Python struct class sqs.DeadLetterQueue(...) is read like a plain dict.
+             {"S/Jobs", "RedrivePolicy.maxReceiveCount", "#3", 14},
+             {"S/Jobs", "RedrivePolicy.deadLetterTargetArn", "<unknown>", 14},
              {"S/Jobs/Policy", "", "AWS::SQS::QueuePolicy"},
              {"S/Jobs/Policy", "PolicyDocument.Statement.0.Action", "'sqs:*'", 12},
              {"S/Alerts", "KmsMasterKeyId", "<unknown>", 15},
@@ -286,6 +289,9 @@ TEST_CASE("cdk source: IAM roles, policies, statements and grants") {
             "        bucket.grant_read_write(fn)\n"
             "        iam.ManagedPolicy(self, \"Deny\", statements=[iam.PolicyStatement(\n"
             "            effect=iam.Effect.DENY, not_actions=[\"iam:*\"], resources=[\"*\"])])\n"
+            "        iam.Role(self, \"Bounded\", assumed_by=iam.AccountRootPrincipal(), "
+            "permissions_boundary=iam.ManagedPolicy.from_managed_policy_arn(self, \"Boundary\", "
+            "\"arn:aws:iam::111122223333:policy/boundary\"))\n"
             "app = cdk.App()\nS(app, \"S\")\n");
     const ScanResult result = scan_cdk(dir);
     CHECK(result.diagnostics.empty());
@@ -312,6 +318,8 @@ TEST_CASE("cdk source: IAM roles, policies, statements and grants") {
             {"S/Deny", "", "AWS::IAM::ManagedPolicy"},
             {"S/Deny", "PolicyDocument.Statement.0.Effect", "'Deny'", 22},
             {"S/Deny", "PolicyDocument.Statement.0.NotAction", "'iam:*'", 22},
+            // An imported managed policy keeps its ARN (the argument after scope and id).
+            {"S/Bounded", "PermissionsBoundary", "'arn:aws:iam::111122223333:policy/boundary'", 23},
         });
     // Grants and roles are references in the graph.
     CHECK(has_edge(result, "S/Handler", "S/Handler/ServiceRole"));
@@ -368,7 +376,9 @@ TEST_CASE("cdk source: RDS, CloudTrail, ECR, EFS, load balancers and API Gateway
          "engine=rds.DatabaseInstanceEngine.postgres(version=rds.PostgresEngineVersion.VER_16_1),\n"
          "            instance_type=ec2.InstanceType.of(ec2.InstanceClass.BURSTABLE3, "
          "ec2.InstanceSize.MICRO),\n"
-         "            multi_az=True, backup_retention=cdk.Duration.days(14))\n"
+         "            multi_az=True, backup_retention=cdk.Duration.days(14), "
+         "copy_tags_to_snapshot=False, auto_minor_version_upgrade=False, "
+         "monitoring_interval=cdk.Duration.minutes(1))\n"
          "        rds.DatabaseCluster(self, \"Cluster\", vpc=vpc,\n"
          "            "
          "engine=rds.DatabaseClusterEngine.aurora_postgres(version=rds.AuroraPostgresEngineVersion."
@@ -383,6 +393,9 @@ TEST_CASE("cdk source: RDS, CloudTrail, ECR, EFS, load balancers and API Gateway
              {"S/Db", "DBInstanceClass", "'db.t3.micro'", 12},
              {"S/Db", "MultiAZ", "true", 13},
              {"S/Db", "BackupRetentionPeriod", "#14", 13},
+             {"S/Db", "CopyTagsToSnapshot", "false", 13},
+             {"S/Db", "AutoMinorVersionUpgrade", "false", 13},
+             {"S/Db", "MonitoringInterval", "#60", 13},
              {"S/Db", "StorageEncrypted", "<absent>"},
              {"S/Db", "PubliclyAccessible", "false", 10},
              {"S/Db", "DBSubnetGroupName", "<unknown>"},

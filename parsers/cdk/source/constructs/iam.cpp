@@ -265,9 +265,10 @@ Value managed_policy_arn(const Sym& sym) {
         return Value::string("arn:aws:iam::aws:policy/" + object->args.front().data.as_string(),
                              sym.range);
     }
+    // (scope, id, arn): an imported construct keeps only the arguments after scope and id.
     if (object != nullptr && is_class(object, "ManagedPolicy.from_managed_policy_arn") &&
-        object->args.size() >= 2) {
-        return to_value(object->args[1]);  // (scope, id, arn)
+        !object->args.empty()) {
+        return to_value(object->args.front());
     }
     if (object != nullptr && object->kind == ObjectKind::Construct && !object->primary.empty()) {
         return reference_to(*object, "", sym.range);
