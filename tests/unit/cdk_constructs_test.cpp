@@ -292,6 +292,12 @@ TEST_CASE("cdk source: IAM roles, policies, statements and grants") {
             "        iam.Role(self, \"Bounded\", assumed_by=iam.AccountRootPrincipal(), "
             "permissions_boundary=iam.ManagedPolicy.from_managed_policy_arn(self, \"Boundary\", "
             "\"arn:aws:iam::111122223333:policy/boundary\"))\n"
+            "        iam.User(self, \"Ops\", password=cdk.SecretValue.secrets_manager(\"ops\"), "
+            "managed_policies=[iam.ManagedPolicy.from_aws_managed_policy_name(\"ReadOnlyAccess\")])"
+            "\n"
+            "        iam.Role(self, \"Partner\", "
+            "assumed_by=iam.AccountPrincipal(\"222233334444\"), "
+            "external_ids=[\"partner-7\"])\n"
             "app = cdk.App()\nS(app, \"S\")\n");
     const ScanResult result = scan_cdk(dir);
     CHECK(result.diagnostics.empty());
@@ -320,6 +326,15 @@ TEST_CASE("cdk source: IAM roles, policies, statements and grants") {
             {"S/Deny", "PolicyDocument.Statement.0.NotAction", "'iam:*'", 22},
             // An imported managed policy keeps its ARN (the argument after scope and id).
             {"S/Bounded", "PermissionsBoundary", "'arn:aws:iam::111122223333:policy/boundary'", 23},
+            // A user's password is a console login profile; its managed policies are attached.
+            {"S/Ops", "LoginProfile.PasswordResetRequired", "false", 24},
+            {"S/Ops", "ManagedPolicyArns.0", "'arn:aws:iam::aws:policy/ReadOnlyAccess'", 24},
+            // external_ids become the trust statement's sts:ExternalId condition.
+            {"S/Partner",
+             "AssumeRolePolicyDocument.Statement.0.Condition.StringEquals.sts:ExternalId",
+             "'partner-7'", 25},
+            {"S/Partner", "AssumeRolePolicyDocument.Statement.0.Principal.AWS",
+             "'arn:aws:iam::222233334444:root'", 25},
         });
     // Grants and roles are references in the graph.
     CHECK(has_edge(result, "S/Handler", "S/Handler/ServiceRole"));
