@@ -254,7 +254,13 @@ TEST_CASE("cdk source: DynamoDB, Kinesis, SQS, SNS, logs and secrets") {
          "        logs.LogGroup(self, \"Default\")\n"
          "        logs.LogGroup(self, \"Short\", retention=logs.RetentionDays.ONE_WEEK)\n"
          "        logs.LogGroup(self, \"Forever\", retention=logs.RetentionDays.INFINITE)\n"
-         "        sm.Secret(self, \"Token\", encryption_key=kms.Key(self, \"SecretKey\"))\n",
+         "        token = sm.Secret(self, \"Token\", encryption_key=kms.Key(self, \"SecretKey\"))\n"
+         "        token.add_to_resource_policy(iam.PolicyStatement(actions=[\"secretsmanager:*\"], "
+         "principals=[iam.AnyPrincipal()], resources=[\"*\"]))\n"
+         "        efs.FileSystem(self, \"Files\", vpc=ec2.Vpc(self, \"Net\"), "
+         "file_system_policy=iam.PolicyDocument(statements=[iam.PolicyStatement(\n"
+         "            effect=iam.Effect.DENY, actions=[\"*\"], principals=[iam.AnyPrincipal()],\n"
+         "            conditions={\"Bool\": {\"aws:SecureTransport\": \"false\"}})]))\n",
          {
              {"S/Default", "RetentionInDays", "#731", 9},
              {"S/Short", "RetentionInDays", "#7", 10},
@@ -262,6 +268,13 @@ TEST_CASE("cdk source: DynamoDB, Kinesis, SQS, SNS, logs and secrets") {
              {"S/Token", "", "AWS::SecretsManager::Secret"},
              {"S/Token", "KmsKeyId", "<unknown>", 12},
              {"S/Token", "GenerateSecretString", "{0}", 12},
+             // add_to_resource_policy: <secret>/Policy names the secret and holds the document.
+             {"S/Token/Policy", "", "AWS::SecretsManager::ResourcePolicy"},
+             {"S/Token/Policy", "SecretId", "<unknown>"},
+             {"S/Token/Policy", "ResourcePolicy.Statement.0.Principal.AWS", "'*'", 13},
+             {"S/Files", "FileSystemPolicy.Statement.0.Effect", "'Deny'", 15},
+             {"S/Files", "FileSystemPolicy.Statement.0.Condition.Bool.aws:SecureTransport",
+              "'false'", 16},
          }},
     });
 }

@@ -216,6 +216,8 @@ void add_to_resource_policy(Synth& synth, Object& owner, std::string_view policy
                             Value statement) {
     if (owner.primary.empty()) return;
     const std::string address = owner.path + "/Policy";
+    const std::string_view document_key =
+        policy_type == "AWS::SecretsManager::ResourcePolicy" ? "ResourcePolicy" : "PolicyDocument";
     SynthResource* policy = synth.store().find(address);
     if (policy == nullptr) {
         SynthResource& created = synth.emit_at(address, policy_type, owner.cdk_class, owner.range);
@@ -227,10 +229,13 @@ void add_to_resource_policy(Synth& synth, Object& owner, std::string_view policy
         if (policy_type == "AWS::SNS::TopicPolicy") {
             Synth::set(created.properties, "Topics", list_of({ref}, owner.range));
         }
-        Synth::set(created.properties, "PolicyDocument", document_of({}, owner.range));
+        if (policy_type == "AWS::SecretsManager::ResourcePolicy") {
+            Synth::set(created.properties, "SecretId", ref);
+        }
+        Synth::set(created.properties, document_key, document_of({}, owner.range));
         policy = synth.store().find(address);
     }
-    Value* statements = policy->properties.find("PolicyDocument")->find("Statement");
+    Value* statements = policy->properties.find(document_key)->find("Statement");
     statements->as_list().push_back(std::move(statement));
 }
 
