@@ -468,7 +468,8 @@ TEST_CASE("cdk source: RDS, CloudTrail, ECR, EFS, load balancers and API Gateway
          "            ssl_policy=elbv2.SslPolicy.RECOMMENDED_TLS)\n"
          "        api = apigw.RestApi(self, \"Api\", "
          "deploy_options=apigw.StageOptions(tracing_enabled=True,\n"
-         "            logging_level=apigw.MethodLoggingLevel.INFO))\n"
+         "            logging_level=apigw.MethodLoggingLevel.INFO, cache_cluster_enabled=True, "
+         "caching_enabled=True, cache_data_encrypted=True))\n"
          "        items = api.root.add_resource(\"items\")\n"
          "        items.add_method(\"GET\", apigw.MockIntegration(), "
          "authorization_type=apigw.AuthorizationType.IAM)\n"
@@ -488,6 +489,10 @@ TEST_CASE("cdk source: RDS, CloudTrail, ECR, EFS, load balancers and API Gateway
              {"S/Api", "Name", "'Api'", 13},
              {"S/Api/DeploymentStage.prod", "TracingEnabled", "true", 13},
              {"S/Api/DeploymentStage.prod", "MethodSettings.0.LoggingLevel", "'INFO'", 14},
+             // The stage's cache cluster, and the method options of its /*/* setting.
+             {"S/Api/DeploymentStage.prod", "CacheClusterEnabled", "true", 14},
+             {"S/Api/DeploymentStage.prod", "MethodSettings.0.CachingEnabled", "true", 14},
+             {"S/Api/DeploymentStage.prod", "MethodSettings.0.CacheDataEncrypted", "true", 14},
              {"S/Api/Default/items", "", "AWS::ApiGateway::Resource"},
              {"S/Api/Default/items/GET", "AuthorizationType", "'IAM'", 16},
              {"S/Api/Default/POST", "AuthorizationType", "'NONE'", 17},
