@@ -440,10 +440,12 @@ TEST_CASE("cdk source: RDS, CloudTrail, ECR, EFS, load balancers and API Gateway
          }},
         {"trail, repository, file system",
          "        cloudtrail.Trail(self, \"Trail\", send_to_cloud_watch_logs=True)\n"
-         "        ecr.Repository(self, \"Repo\", image_scan_on_push=True,\n"
+         "        repo = ecr.Repository(self, \"Repo\", image_scan_on_push=True,\n"
          "            image_tag_mutability=ecr.TagMutability.IMMUTABLE)\n"
          "        efs.FileSystem(self, \"Files\", vpc=ec2.Vpc(self, \"Net\"), "
-         "enable_automatic_backups=True)\n",
+         "enable_automatic_backups=True)\n"
+         "        repo.add_to_resource_policy(iam.PolicyStatement(actions=[\"ecr:BatchGetImage\"], "
+         "principals=[iam.AccountPrincipal(\"444455556666\")]))\n",
          {
              {"S/Trail", "EnableLogFileValidation", "true", 9},
              {"S/Trail", "IsMultiRegionTrail", "true", 9},
@@ -454,6 +456,9 @@ TEST_CASE("cdk source: RDS, CloudTrail, ECR, EFS, load balancers and API Gateway
              {"S/Trail/LogGroup", "RetentionInDays", "#365"},
              {"S/Repo", "ImageScanningConfiguration.ScanOnPush", "true", 10},
              {"S/Repo", "ImageTagMutability", "'IMMUTABLE'", 11},
+             // add_to_resource_policy writes the repository's own RepositoryPolicyText.
+             {"S/Repo", "RepositoryPolicyText.Statement.0.Principal.AWS",
+              "'arn:aws:iam::444455556666:root'", 13},
              {"S/Files", "Encrypted", "true", 12},
              {"S/Files", "BackupPolicy.Status", "'ENABLED'", 12},
              {"S/Files/EfsSecurityGroup", "", "AWS::EC2::SecurityGroup"},
