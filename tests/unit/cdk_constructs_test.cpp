@@ -522,7 +522,10 @@ TEST_CASE("cdk source: L1 constructs map 1:1 with CloudFormation property names"
          "repository_name=\"pypi\",\n"
          "            external_connections=[\"public:pypi\"])\n"
          "        rds.CfnDBInstance(self, \"Db\", db_instance_class=\"db.t3.micro\", "
-         "multi_az=True)\n",
+         "multi_az=True)\n"
+         "        rds.CfnDBParameterGroup(self, \"Params\", description=\"d\", "
+         "family=\"mysql8.0\", "
+         "parameters={\"require_secure_transport\": \"ON\"})\n",
          {
              {"S/Raw", "", "AWS::S3::Bucket", 9},
              {"S/Raw",
@@ -540,6 +543,8 @@ TEST_CASE("cdk source: L1 constructs map 1:1 with CloudFormation property names"
              {"S/Db", "", "AWS::RDS::DBInstance"},
              {"S/Db", "DBInstanceClass", "'db.t3.micro'", 18},
              {"S/Db", "MultiAZ", "true", 18},
+             // Parameters is a free-form map: its keys are parameter names, kept as written.
+             {"S/Params", "Parameters.require_secure_transport", "'ON'", 19},
          }},
     });
 }
