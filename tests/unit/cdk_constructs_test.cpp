@@ -242,6 +242,9 @@ TEST_CASE("cdk source: DynamoDB, Kinesis, SQS, SNS, logs and secrets") {
              {"S/Dlq", "SqsManagedSseEnabled", "true", 11},
              {"S/Jobs", "KmsMasterKeyId", "<unknown>", 12},
              {"S/Jobs", "VisibilityTimeout", "#300", 13},
+             // The Python struct class sqs.DeadLetterQueue(...) is read like a plain dict.
+             {"S/Jobs", "RedrivePolicy.maxReceiveCount", "#3", 14},
+             {"S/Jobs", "RedrivePolicy.deadLetterTargetArn", "<unknown>", 14},
              {"S/Jobs/Policy", "", "AWS::SQS::QueuePolicy"},
              {"S/Jobs/Policy", "PolicyDocument.Statement.0.Action", "'sqs:*'", 12},
              {"S/Alerts", "KmsMasterKeyId", "<unknown>", 15},
@@ -251,7 +254,13 @@ TEST_CASE("cdk source: DynamoDB, Kinesis, SQS, SNS, logs and secrets") {
          "        logs.LogGroup(self, \"Default\")\n"
          "        logs.LogGroup(self, \"Short\", retention=logs.RetentionDays.ONE_WEEK)\n"
          "        logs.LogGroup(self, \"Forever\", retention=logs.RetentionDays.INFINITE)\n"
-         "        sm.Secret(self, \"Token\", encryption_key=kms.Key(self, \"SecretKey\"))\n",
+         "        token = sm.Secret(self, \"Token\", encryption_key=kms.Key(self, \"SecretKey\"))\n"
+         "        token.add_to_resource_policy(iam.PolicyStatement(actions=[\"secretsmanager:*\"], "
+         "principals=[iam.AnyPrincipal()], resources=[\"*\"]))\n"
+         "        efs.FileSystem(self, \"Files\", vpc=ec2.Vpc(self, \"Net\"), "
+         "file_system_policy=iam.PolicyDocument(statements=[iam.PolicyStatement(\n"
+         "            effect=iam.Effect.DENY, actions=[\"*\"], principals=[iam.AnyPrincipal()],\n"
+         "            conditions={\"Bool\": {\"aws:SecureTransport\": \"false\"}})]))\n",
          {
              {"S/Default", "RetentionInDays", "#731", 9},
              {"S/Short", "RetentionInDays", "#7", 10},
@@ -259,6 +268,13 @@ TEST_CASE("cdk source: DynamoDB, Kinesis, SQS, SNS, logs and secrets") {
              {"S/Token", "", "AWS::SecretsManager::Secret"},
              {"S/Token", "KmsKeyId", "<unknown>", 12},
              {"S/Token", "GenerateSecretString", "{0}", 12},
+             // add_to_resource_policy: <secret>/Policy names the secret and holds the document.
+             {"S/Token/Policy", "", "AWS::SecretsManager::ResourcePolicy"},
+             {"S/Token/Policy", "SecretId", "<unknown>"},
+             {"S/Token/Policy", "ResourcePolicy.Statement.0.Principal.AWS", "'*'", 13},
+             {"S/Files", "FileSystemPolicy.Statement.0.Effect", "'Deny'", 15},
+             {"S/Files", "FileSystemPolicy.Statement.0.Condition.Bool.aws:SecureTransport",
+              "'false'", 16},
          }},
     });
 }
@@ -286,6 +302,15 @@ TEST_CASE("cdk source: IAM roles, policies, statements and grants") {
             "        bucket.grant_read_write(fn)\n"
             "        iam.ManagedPolicy(self, \"Deny\", statements=[iam.PolicyStatement(\n"
             "            effect=iam.Effect.DENY, not_actions=[\"iam:*\"], resources=[\"*\"])])\n"
+            "        iam.Role(self, \"Bounded\", assumed_by=iam.AccountRootPrincipal(), "
+            "permissions_boundary=iam.ManagedPolicy.from_managed_policy_arn(self, \"Boundary\", "
+            "\"arn:aws:iam::111122223333:policy/boundary\"))\n"
+            "        iam.User(self, \"Ops\", password=cdk.SecretValue.secrets_manager(\"ops\"), "
+            "managed_policies=[iam.ManagedPolicy.from_aws_managed_policy_name(\"ReadOnlyAccess\")])"
+            "\n"
+            "        iam.Role(self, \"Partner\", "
+            "assumed_by=iam.AccountPrincipal(\"222233334444\"), "
+            "external_ids=[\"partner-7\"])\n"
             "app = cdk.App()\nS(app, \"S\")\n");
     const ScanResult result = scan_cdk(dir);
     CHECK(result.diagnostics.empty());
@@ -312,6 +337,17 @@ TEST_CASE("cdk source: IAM roles, policies, statements and grants") {
             {"S/Deny", "", "AWS::IAM::ManagedPolicy"},
             {"S/Deny", "PolicyDocument.Statement.0.Effect", "'Deny'", 22},
             {"S/Deny", "PolicyDocument.Statement.0.NotAction", "'iam:*'", 22},
+            // An imported managed policy keeps its ARN (the argument after scope and id).
+            {"S/Bounded", "PermissionsBoundary", "'arn:aws:iam::111122223333:policy/boundary'", 23},
+            // A user's password is a console login profile; its managed policies are attached.
+            {"S/Ops", "LoginProfile.PasswordResetRequired", "false", 24},
+            {"S/Ops", "ManagedPolicyArns.0", "'arn:aws:iam::aws:policy/ReadOnlyAccess'", 24},
+            // external_ids become the trust statement's sts:ExternalId condition.
+            {"S/Partner",
+             "AssumeRolePolicyDocument.Statement.0.Condition.StringEquals.sts:ExternalId",
+             "'partner-7'", 25},
+            {"S/Partner", "AssumeRolePolicyDocument.Statement.0.Principal.AWS",
+             "'arn:aws:iam::222233334444:root'", 25},
         });
     // Grants and roles are references in the graph.
     CHECK(has_edge(result, "S/Handler", "S/Handler/ServiceRole"));
@@ -368,7 +404,9 @@ TEST_CASE("cdk source: RDS, CloudTrail, ECR, EFS, load balancers and API Gateway
          "engine=rds.DatabaseInstanceEngine.postgres(version=rds.PostgresEngineVersion.VER_16_1),\n"
          "            instance_type=ec2.InstanceType.of(ec2.InstanceClass.BURSTABLE3, "
          "ec2.InstanceSize.MICRO),\n"
-         "            multi_az=True, backup_retention=cdk.Duration.days(14))\n"
+         "            multi_az=True, backup_retention=cdk.Duration.days(14), "
+         "copy_tags_to_snapshot=False, auto_minor_version_upgrade=False, "
+         "monitoring_interval=cdk.Duration.minutes(1))\n"
          "        rds.DatabaseCluster(self, \"Cluster\", vpc=vpc,\n"
          "            "
          "engine=rds.DatabaseClusterEngine.aurora_postgres(version=rds.AuroraPostgresEngineVersion."
@@ -383,6 +421,9 @@ TEST_CASE("cdk source: RDS, CloudTrail, ECR, EFS, load balancers and API Gateway
              {"S/Db", "DBInstanceClass", "'db.t3.micro'", 12},
              {"S/Db", "MultiAZ", "true", 13},
              {"S/Db", "BackupRetentionPeriod", "#14", 13},
+             {"S/Db", "CopyTagsToSnapshot", "false", 13},
+             {"S/Db", "AutoMinorVersionUpgrade", "false", 13},
+             {"S/Db", "MonitoringInterval", "#60", 13},
              {"S/Db", "StorageEncrypted", "<absent>"},
              {"S/Db", "PubliclyAccessible", "false", 10},
              {"S/Db", "DBSubnetGroupName", "<unknown>"},
@@ -399,10 +440,12 @@ TEST_CASE("cdk source: RDS, CloudTrail, ECR, EFS, load balancers and API Gateway
          }},
         {"trail, repository, file system",
          "        cloudtrail.Trail(self, \"Trail\", send_to_cloud_watch_logs=True)\n"
-         "        ecr.Repository(self, \"Repo\", image_scan_on_push=True,\n"
+         "        repo = ecr.Repository(self, \"Repo\", image_scan_on_push=True,\n"
          "            image_tag_mutability=ecr.TagMutability.IMMUTABLE)\n"
          "        efs.FileSystem(self, \"Files\", vpc=ec2.Vpc(self, \"Net\"), "
-         "enable_automatic_backups=True)\n",
+         "enable_automatic_backups=True)\n"
+         "        repo.add_to_resource_policy(iam.PolicyStatement(actions=[\"ecr:BatchGetImage\"], "
+         "principals=[iam.AccountPrincipal(\"444455556666\")]))\n",
          {
              {"S/Trail", "EnableLogFileValidation", "true", 9},
              {"S/Trail", "IsMultiRegionTrail", "true", 9},
@@ -413,6 +456,9 @@ TEST_CASE("cdk source: RDS, CloudTrail, ECR, EFS, load balancers and API Gateway
              {"S/Trail/LogGroup", "RetentionInDays", "#365"},
              {"S/Repo", "ImageScanningConfiguration.ScanOnPush", "true", 10},
              {"S/Repo", "ImageTagMutability", "'IMMUTABLE'", 11},
+             // add_to_resource_policy writes the repository's own RepositoryPolicyText.
+             {"S/Repo", "RepositoryPolicyText.Statement.0.Principal.AWS",
+              "'arn:aws:iam::444455556666:root'", 13},
              {"S/Files", "Encrypted", "true", 12},
              {"S/Files", "BackupPolicy.Status", "'ENABLED'", 12},
              {"S/Files/EfsSecurityGroup", "", "AWS::EC2::SecurityGroup"},
@@ -427,7 +473,8 @@ TEST_CASE("cdk source: RDS, CloudTrail, ECR, EFS, load balancers and API Gateway
          "            ssl_policy=elbv2.SslPolicy.RECOMMENDED_TLS)\n"
          "        api = apigw.RestApi(self, \"Api\", "
          "deploy_options=apigw.StageOptions(tracing_enabled=True,\n"
-         "            logging_level=apigw.MethodLoggingLevel.INFO))\n"
+         "            logging_level=apigw.MethodLoggingLevel.INFO, cache_cluster_enabled=True, "
+         "caching_enabled=True, cache_data_encrypted=True))\n"
          "        items = api.root.add_resource(\"items\")\n"
          "        items.add_method(\"GET\", apigw.MockIntegration(), "
          "authorization_type=apigw.AuthorizationType.IAM)\n"
@@ -447,6 +494,10 @@ TEST_CASE("cdk source: RDS, CloudTrail, ECR, EFS, load balancers and API Gateway
              {"S/Api", "Name", "'Api'", 13},
              {"S/Api/DeploymentStage.prod", "TracingEnabled", "true", 13},
              {"S/Api/DeploymentStage.prod", "MethodSettings.0.LoggingLevel", "'INFO'", 14},
+             // The stage's cache cluster, and the method options of its /*/* setting.
+             {"S/Api/DeploymentStage.prod", "CacheClusterEnabled", "true", 14},
+             {"S/Api/DeploymentStage.prod", "MethodSettings.0.CachingEnabled", "true", 14},
+             {"S/Api/DeploymentStage.prod", "MethodSettings.0.CacheDataEncrypted", "true", 14},
              {"S/Api/Default/items", "", "AWS::ApiGateway::Resource"},
              {"S/Api/Default/items/GET", "AuthorizationType", "'IAM'", 16},
              {"S/Api/Default/POST", "AuthorizationType", "'NONE'", 17},
@@ -471,7 +522,10 @@ TEST_CASE("cdk source: L1 constructs map 1:1 with CloudFormation property names"
          "repository_name=\"pypi\",\n"
          "            external_connections=[\"public:pypi\"])\n"
          "        rds.CfnDBInstance(self, \"Db\", db_instance_class=\"db.t3.micro\", "
-         "multi_az=True)\n",
+         "multi_az=True)\n"
+         "        rds.CfnDBParameterGroup(self, \"Params\", description=\"d\", "
+         "family=\"mysql8.0\", "
+         "parameters={\"require_secure_transport\": \"ON\"})\n",
          {
              {"S/Raw", "", "AWS::S3::Bucket", 9},
              {"S/Raw",
@@ -489,6 +543,8 @@ TEST_CASE("cdk source: L1 constructs map 1:1 with CloudFormation property names"
              {"S/Db", "", "AWS::RDS::DBInstance"},
              {"S/Db", "DBInstanceClass", "'db.t3.micro'", 18},
              {"S/Db", "MultiAZ", "true", 18},
+             // Parameters is a free-form map: its keys are parameter names, kept as written.
+             {"S/Params", "Parameters.require_secure_transport", "'ON'", 19},
          }},
     });
 }

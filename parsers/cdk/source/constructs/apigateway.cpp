@@ -134,12 +134,16 @@ void stage(Synth& s, Object& api) {
                stage_name ? to_value(*stage_name) : s.fallback(Value::string("prod")));
     if (const Sym* v = entry_of(options, "tracing_enabled"))
         Synth::set(p, "TracingEnabled", to_value(*v));
-    if (const Sym* v = entry_of(options, "caching_enabled"))
+    // cache_cluster_enabled is the stage's cache; caching_enabled and cache_data_encrypted are
+    // method options, which CDK writes into the stage's /*/* method setting.
+    if (const Sym* v = entry_of(options, "cache_cluster_enabled"))
         Synth::set(p, "CacheClusterEnabled", to_value(*v));
     const Sym* logging = entry_of(options, "logging_level");
     const Sym* metrics = entry_of(options, "metrics_enabled");
     const Sym* trace = entry_of(options, "data_trace_enabled");
-    if (logging || metrics || trace) {
+    const Sym* caching = entry_of(options, "caching_enabled");
+    const Sym* cache_encrypted = entry_of(options, "cache_data_encrypted");
+    if (logging || metrics || trace || caching || cache_encrypted) {
         Value setting = Value::map({}, options->range);
         Synth::set(setting, "HttpMethod", Value::string("*", options->range));
         Synth::set(setting, "ResourcePath", Value::string("/*", options->range));
@@ -150,6 +154,8 @@ void stage(Synth& s, Object& api) {
         }
         if (metrics) Synth::set(setting, "MetricsEnabled", to_value(*metrics));
         if (trace) Synth::set(setting, "DataTraceEnabled", to_value(*trace));
+        if (caching) Synth::set(setting, "CachingEnabled", to_value(*caching));
+        if (cache_encrypted) Synth::set(setting, "CacheDataEncrypted", to_value(*cache_encrypted));
         Synth::set(p, "MethodSettings", Value::list({std::move(setting)}, options->range));
     }
     if (const Sym* v = entry_of(options, "access_log_destination")) {

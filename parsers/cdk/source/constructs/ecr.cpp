@@ -1,5 +1,5 @@
-// aws_ecr: Repository (scan on push, tag mutability, encryption).
-#include "parsers/cdk/source/synth.h"
+// aws_ecr: Repository (scan on push, tag mutability, encryption, repository policy).
+#include "parsers/cdk/source/constructs/iam_support.h"
 
 namespace bulwark::cdk {
 namespace {
@@ -47,10 +47,25 @@ void repository(Synth& s) {
     apply_removal_policy(s, *s.primary_of(s.self()), "Retain");
 }
 
+// add_to_resource_policy: CDK renders the statements as the repository's RepositoryPolicyText.
+Sym add_to_resource_policy(Synth& s) {
+    Value* p = s.properties_of(s.self());
+    const Sym* statement = s.param(0, "statement");
+    if (p == nullptr || statement == nullptr) return Sym::of(Value::null(s.call()));
+    if (p->find("RepositoryPolicyText") == nullptr)
+        Synth::set(*p, "RepositoryPolicyText", iam::document_of({}, s.call()));
+    Value* statements = p->find("RepositoryPolicyText")->find("Statement");
+    if (statements != nullptr && statements->is_list())
+        statements->as_list().push_back(iam::statement(*statement));
+    return Sym::of(Value::null(s.call()));
+}
+
 }  // namespace
 
 void add_ecr_constructs(Catalog& catalog) {
     catalog.constructs.push_back({"aws_ecr.Repository", repository});
+    catalog.methods.push_back(
+        {"aws_ecr.Repository", "add_to_resource_policy", add_to_resource_policy});
 }
 
 }  // namespace bulwark::cdk

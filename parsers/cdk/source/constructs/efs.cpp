@@ -1,5 +1,7 @@
-// aws_efs: FileSystem (encryption at rest on by default in CDK v2, backups, security group).
+// aws_efs: FileSystem (encryption at rest on by default in CDK v2, backups, file system policy,
+// security group).
 #include "parsers/cdk/source/constructs/ec2_support.h"
+#include "parsers/cdk/source/constructs/iam_support.h"
 
 namespace bulwark::cdk {
 namespace {
@@ -39,6 +41,9 @@ void file_system(Synth& s) {
         } else if (b && b->is_unknown()) {
             Synth::set(p, "BackupPolicy", *b);
         }
+    }
+    if (const Sym* v = s.prop("file_system_policy")) {
+        Synth::set(p, "FileSystemPolicy", iam::document(*v));
     }
     if (const Sym* v = s.prop("file_system_name")) {
         Synth::set(p, "FileSystemTags", Value::unknown("tags with the name", {}, v->range));

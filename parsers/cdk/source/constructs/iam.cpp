@@ -72,6 +72,12 @@ Value principal(const Sym& sym) {
         return with("AWS", Value::unknown("the account's root principal", {}, sym.range));
     }
     if (is_class(object, "AccountPrincipal")) {
+        // CDK writes arn:${AWS::Partition}:iam::<account>:root; the partition reads as `aws`, as
+        // the CloudFormation front-end reads it in the synthesized template.
+        if (first && first->is_data() && first->data.is_string()) {
+            return with("AWS", Value::string("arn:aws:iam::" + first->data.as_string() + ":root",
+                                             first->range));
+        }
         return with("AWS", Value::unknown("an account's root principal", {}, sym.range));
     }
     if (is_class(object, "CompositePrincipal")) {
@@ -210,6 +216,8 @@ void add_to_resource_policy(Synth& synth, Object& owner, std::string_view policy
                             Value statement) {
     if (owner.primary.empty()) return;
     const std::string address = owner.path + "/Policy";
+    const std::string_view document_key =
+        policy_type == "AWS::SecretsManager::ResourcePolicy" ? "ResourcePolicy" : "PolicyDocument";
     SynthResource* policy = synth.store().find(address);
     if (policy == nullptr) {
         SynthResource& created = synth.emit_at(address, policy_type, owner.cdk_class, owner.range);
@@ -221,10 +229,13 @@ void add_to_resource_policy(Synth& synth, Object& owner, std::string_view policy
         if (policy_type == "AWS::SNS::TopicPolicy") {
             Synth::set(created.properties, "Topics", list_of({ref}, owner.range));
         }
-        Synth::set(created.properties, "PolicyDocument", document_of({}, owner.range));
+        if (policy_type == "AWS::SecretsManager::ResourcePolicy") {
+            Synth::set(created.properties, "SecretId", ref);
+        }
+        Synth::set(created.properties, document_key, document_of({}, owner.range));
         policy = synth.store().find(address);
     }
-    Value* statements = policy->properties.find("PolicyDocument")->find("Statement");
+    Value* statements = policy->properties.find(document_key)->find("Statement");
     statements->as_list().push_back(std::move(statement));
 }
 
@@ -248,9 +259,23 @@ Value deny_insecure_transport(std::string_view action, Value resources, SourceRa
 
 namespace {
 
-Value assume_role_document(const Sym* assumed_by, SourceRange at) {
+Value assume_role_document(const Sym* assumed_by, const Sym* external_ids, SourceRange at) {
     Value s = Value::map({}, at);
     Synth::set(s, "Action", Value::string("sts:AssumeRole", at));
+    // external_ids: CDK adds StringEquals sts:ExternalId (one id as a string, several as a list).
+    if (external_ids != nullptr) {
+        const SourceRange ids_at = external_ids->range;
+        Value ids = to_value(*external_ids);
+        if (ids.is_list() && ids.as_list().size() == 1) {
+            Value only = ids.as_list().front();
+            ids = std::move(only);
+        }
+        Value equals = Value::map({}, ids_at);
+        equals.set("sts:ExternalId", std::move(ids), ids_at);
+        Value condition = Value::map({}, ids_at);
+        condition.set("StringEquals", std::move(equals), ids_at);
+        Synth::set(s, "Condition", std::move(condition));
+    }
     Synth::set(s, "Effect", Value::string("Allow", at));
     Synth::set(s, "Principal",
                assumed_by ? iam::principal(*assumed_by) : Value::unknown("no principal", {}, at));
@@ -265,9 +290,10 @@ Value managed_policy_arn(const Sym& sym) {
         return Value::string("arn:aws:iam::aws:policy/" + object->args.front().data.as_string(),
                              sym.range);
     }
+    // (scope, id, arn): an imported construct keeps only the arguments after scope and id.
     if (object != nullptr && is_class(object, "ManagedPolicy.from_managed_policy_arn") &&
-        object->args.size() >= 2) {
-        return to_value(object->args[1]);  // (scope, id, arn)
+        !object->args.empty()) {
+        return to_value(object->args.front());
     }
     if (object != nullptr && object->kind == ObjectKind::Construct && !object->primary.empty()) {
         return reference_to(*object, "", sym.range);
@@ -277,7 +303,8 @@ Value managed_policy_arn(const Sym& sym) {
 
 void role(Synth& s) {
     Value& p = s.emit("AWS::IAM::Role");
-    Synth::set(p, "AssumeRolePolicyDocument", assume_role_document(s.prop("assumed_by"), s.call()));
+    Synth::set(p, "AssumeRolePolicyDocument",
+               assume_role_document(s.prop("assumed_by"), s.prop("external_ids"), s.call()));
     if (const Sym* m = s.prop("managed_policies")) {
         if (m->kind == SymKind::List) {
             Value::List arns;
@@ -351,6 +378,26 @@ void managed_policy(Synth& s) {
 void user(Synth& s) {
     Value& p = s.emit("AWS::IAM::User");
     if (const Sym* v = s.prop("user_name")) Synth::set(p, "UserName", to_value(*v));
+    if (const Sym* m = s.prop("managed_policies")) {
+        if (m->kind == SymKind::List) {
+            Value::List arns;
+            for (const Sym& item : m->items)
+                arns.push_back(managed_policy_arn(item));
+            Synth::set(p, "ManagedPolicyArns", Value::list(std::move(arns), m->range));
+        } else {
+            Synth::set(p, "ManagedPolicyArns", to_value(*m));
+        }
+    }
+    if (const Sym* v = s.prop("groups")) Synth::set(p, "Groups", to_value(*v));
+    // A password (a SecretValue) gives the user a console login profile.
+    if (const Sym* v = s.prop("password")) {
+        Value profile = Value::map({}, v->range);
+        Synth::set(profile, "Password", Value::unknown("a secret value", {}, v->range));
+        const Sym* reset = s.prop("password_reset_required");
+        Synth::set(profile, "PasswordResetRequired",
+                   reset ? to_value(*reset) : Value::boolean(false, v->range));
+        Synth::set(p, "LoginProfile", std::move(profile));
+    }
 }
 
 void group(Synth& s) {

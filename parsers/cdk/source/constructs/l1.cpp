@@ -139,9 +139,9 @@ Value l1_map(const std::vector<SymEntry>& entries, bool open, std::string_view t
         if (entry.key.empty()) return Value::unknown("a computed key", {}, range);
         const bool convert = convert_keys && plain_identifier(entry.key);
         const std::string key = convert ? cfn_property_name(type, entry.key) : entry.key;
-        // Free-form maps (environment variables, tags written as maps) keep their keys.
-        const bool free_form =
-            key == "Variables" || (key == "Tags" && entry.value.kind == SymKind::Dict);
+        // Free-form maps (environment variables, parameters, tags written as maps) keep their keys.
+        const bool free_form = key == "Variables" || key == "Parameters" ||
+                               (key == "Tags" && entry.value.kind == SymKind::Dict);
         Value value = free_form ? to_value(entry.value) : l1_value(entry.value, type, depth + 1);
         out.set(key, std::move(value), entry.key_range);
     }
@@ -204,7 +204,10 @@ void map_l1(Synth& synth, std::string_view type) {
     Object& self = synth.self();
     for (const SymEntry& entry : self.props.entries) {
         const std::string key = cfn_property_name(type, entry.key);
-        const bool free_form = key == "Tags" && entry.value.kind == SymKind::Dict;
+        // Parameters (DB parameter groups, nested stacks, SSM documents) are free-form maps whose
+        // keys are names such as require_secure_transport, not CloudFormation properties.
+        const bool free_form = (key == "Tags" && entry.value.kind == SymKind::Dict) ||
+                               (key == "Parameters" && entry.value.kind == SymKind::Dict);
         Value value = free_form ? to_value(entry.value) : l1_value(entry.value, type, 0);
         properties.set(key, std::move(value), entry.key_range);
     }

@@ -178,9 +178,20 @@ void instance(Synth& s) {
     const Sym* storage = s.prop("allocated_storage");
     Synth::set(p, "AllocatedStorage",
                storage ? to_value(*storage) : s.fallback(Value::string("100")));
-    Synth::set(p, "CopyTagsToSnapshot", s.fallback(Value::boolean(true)));
+    const Sym* copy_tags = s.prop("copy_tags_to_snapshot");
+    Synth::set(p, "CopyTagsToSnapshot",
+               copy_tags ? to_value(*copy_tags) : s.fallback(Value::boolean(true)));
     common(s, p);
     if (const Sym* v = s.prop("multi_az")) Synth::set(p, "MultiAZ", to_value(*v));
+    if (const Sym* v = s.prop("auto_minor_version_upgrade"))
+        Synth::set(p, "AutoMinorVersionUpgrade", to_value(*v));
+    // Enhanced Monitoring: CDK also creates <instance>/MonitoringRole, not modelled here.
+    if (const Sym* v = s.prop("monitoring_interval")) {
+        if (auto seconds = duration_seconds(v)) {
+            Synth::set(p, "MonitoringInterval", *seconds);
+            Synth::set(p, "MonitoringRoleArn", Value::unknown("a role CDK creates", {}, v->range));
+        }
+    }
     if (const Sym* v = s.prop("backup_retention")) {
         if (auto seconds = duration_seconds(v); seconds && seconds->is_number()) {
             Synth::set(p, "BackupRetentionPeriod",

@@ -1,5 +1,5 @@
-// aws_secretsmanager: Secret (generated value, KMS key, name).
-#include "parsers/cdk/source/synth.h"
+// aws_secretsmanager: Secret (generated value, KMS key, name, resource policy).
+#include "parsers/cdk/source/constructs/iam_support.h"
 
 namespace bulwark::cdk {
 namespace {
@@ -22,10 +22,21 @@ void secret(Synth& s) {
     apply_removal_policy(s, *s.primary_of(s.self()), "Delete");
 }
 
+// add_to_resource_policy: CDK creates <secret>/Policy, an AWS::SecretsManager::ResourcePolicy.
+Sym add_to_resource_policy(Synth& s) {
+    if (const Sym* statement = s.param(0, "statement")) {
+        iam::add_to_resource_policy(s, s.self(), "AWS::SecretsManager::ResourcePolicy",
+                                    iam::statement(*statement));
+    }
+    return Sym::of(Value::null(s.call()));
+}
+
 }  // namespace
 
 void add_secretsmanager_constructs(Catalog& catalog) {
     catalog.constructs.push_back({"aws_secretsmanager.Secret", secret});
+    catalog.methods.push_back(
+        {"aws_secretsmanager.Secret", "add_to_resource_policy", add_to_resource_policy});
 }
 
 }  // namespace bulwark::cdk

@@ -53,8 +53,16 @@ void queue(Synth& s) {
         Value redrive = Value::map({}, v->range);
         const Sym* target = nullptr;
         const Sym* count = nullptr;
-        if (v->kind == SymKind::Dict) {
-            for (const SymEntry& e : v->entries) {
+        // A plain object / dict, or the struct class Python apps call: sqs.DeadLetterQueue(...).
+        const Object* options = object_of(v);
+        const std::vector<SymEntry>* entries = nullptr;
+        if (options != nullptr && is_class(options, "DeadLetterQueue")) {
+            entries = &options->props.entries;
+        } else if (v->kind == SymKind::Dict) {
+            entries = &v->entries;
+        }
+        if (entries != nullptr) {
+            for (const SymEntry& e : *entries) {
                 if (to_snake(e.key) == "queue") target = &e.value;
                 if (to_snake(e.key) == "max_receive_count") count = &e.value;
             }
