@@ -12,6 +12,7 @@ Without PyYAML: fails in CI (CI=true), skips elsewhere (exit 77, CTest's SKIP_RE
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -110,7 +111,9 @@ def run_action(inputs, workspace):
 
 def test_github_action():
     with tempfile.TemporaryDirectory() as workspace:
-        os.symlink(os.path.join(SOURCE, "fixtures"), os.path.join(workspace, "fixtures"))
+        # A copy, not a link: Bulwark refuses paths that lead out of the scan root.
+        shutil.copytree(os.path.join(SOURCE, "fixtures", "demo"),
+                        os.path.join(workspace, "fixtures", "demo"))
         # Findings at the threshold: SARIF written and uploaded, annotations printed, job fails.
         steps, status, log = run_action(
             {"paths": FIXTURE, "bulwark-binary": BULWARK, "sarif-category": "infra/demo",
@@ -164,7 +167,9 @@ def test_gitlab_template():
                               capture_output=True, text=True)
 
     with tempfile.TemporaryDirectory() as workspace:
-        os.symlink(os.path.join(SOURCE, "fixtures"), os.path.join(workspace, "fixtures"))
+        # A copy, not a link: Bulwark refuses paths that lead out of the scan root.
+        shutil.copytree(os.path.join(SOURCE, "fixtures", "demo"),
+                        os.path.join(workspace, "fixtures", "demo"))
         result = run_job({"BULWARK_BINARY": BULWARK, "BULWARK_PATHS": FIXTURE}, workspace)
         check(result.returncode == 1, "the job fails on the demo's high findings")
         check("fixtures/demo/" in result.stdout, "the job log lists the findings as text")
