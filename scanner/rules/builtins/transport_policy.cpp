@@ -73,8 +73,11 @@ Outcome policy_denies_insecure_transport(const Value& subject, const Value&,
         const Tri everyone = statement.principals.negated
                                  ? Tri::False
                                  : iam::principal_is_everyone(statement.principals);
-        const Tri all_actions =
-            iam::actions_cover(statement.actions, service.empty() ? "*" : service + ":*");
+        // SNS: denying publishing is what AWS documents and CDK's enforceSSL writes.
+        const std::string required = service.empty()    ? "*"
+                                     : service == "sns" ? "sns:Publish"
+                                                        : service + ":*";
+        const Tri all_actions = iam::actions_cover(statement.actions, required);
         const Tri insecure = statement.conditions.unknown
                                  ? Tri::Unknown
                                  : tri(requires_insecure(statement.conditions));
@@ -96,8 +99,8 @@ Outcome policy_denies_insecure_transport(const Value& subject, const Value&,
 void add_transport_policy_builtins(std::vector<Builtin>& out) {
     const Builtin table[] = {
         {"policy_denies_insecure_transport",
-         "a policy document denies every action of the resource's service to everyone when "
-         "aws:SecureTransport is false (for S3 on the bucket and its objects)",
+         "a policy document denies every action of the resource's service (for SNS publishing) "
+         "to everyone when aws:SecureTransport is false (for S3 on the bucket and its objects)",
          policy_denies_insecure_transport, no_args},
     };
     out.insert(out.end(), std::begin(table), std::end(table));
