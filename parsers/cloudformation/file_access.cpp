@@ -1,4 +1,5 @@
 #include "parsers/cloudformation/file_access.h"
+#include "util/paths.h"
 
 #include <algorithm>
 
@@ -6,12 +7,6 @@ namespace bulwark::cloudformation {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool inside(const fs::path& root, const fs::path& path) {
-    auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
-    (void)unused;
-    return root_end == root.end() || (std::next(root_end) == root.end() && root_end->empty());
-}
 
 }  // namespace
 
@@ -27,13 +22,13 @@ std::variant<fs::path, std::string> resolve_local(const FileAccess& access, cons
     const fs::path named(text);
     const fs::path path =
         (named.is_absolute() ? named : from.parent_path() / named).lexically_normal();
-    if (!inside(access.root, path)) {
+    if (!is_within(path, access.root)) {
         return std::string("\"") + std::string(location) + "\" is outside the scan root; not read";
     }
     std::error_code ec;
     const fs::path real = fs::weakly_canonical(path, ec);
     const fs::path real_root = fs::weakly_canonical(access.root, ec);
-    if (!ec && !inside(real_root, real)) {
+    if (!ec && !is_within(real, real_root)) {
         return std::string("\"") + std::string(location) +
                "\" leads outside the scan root through a symbolic link; not read";
     }

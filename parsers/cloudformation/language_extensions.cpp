@@ -6,7 +6,6 @@
 namespace bulwark::cloudformation {
 namespace {
 
-constexpr std::string_view kTransform = "AWS::LanguageExtensions";
 constexpr std::string_view kForEachPrefix = "Fn::ForEach::";
 // Nodes that loops may add to one template: far above real templates (CloudFormation caps a
 // stack at 500 resources and a processed template at 1 MB), far below exhausting memory.
@@ -166,17 +165,6 @@ class ForEachExpander {
 };
 
 }  // namespace
-
-bool uses_language_extensions(const Value& root) {
-    const Value* transform = root.find("Transform");
-    if (transform == nullptr) return false;
-    if (transform->is_string()) return transform->as_string() == kTransform;
-    if (!transform->is_list()) return false;
-    for (const Value& item : transform->as_list()) {
-        if (item.is_string() && item.as_string() == kTransform) return true;
-    }
-    return false;
-}
 
 void expand_for_each(Value& root, const TemplateOptions& options,
                      std::vector<Diagnostic>& diagnostics) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "model/diagnostic.h"
@@ -8,8 +9,7 @@
 
 namespace bulwark::cloudformation {
 
-// True when the template's Transform names AWS::LanguageExtensions.
-bool uses_language_extensions(const Value& root);
+inline constexpr std::string_view kLanguageExtensions = "AWS::LanguageExtensions";
 
 // Expands the Fn::ForEach loops of the AWS::LanguageExtensions transform, wherever they stand as
 // a mapping key (Resources, Outputs, Conditions, a resource's Properties), loops inside loops

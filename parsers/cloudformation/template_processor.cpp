@@ -9,6 +9,7 @@
 #include "parsers/cloudformation/sam/sam_transform.h"
 #include "parsers/cloudformation/template_builder.h"
 #include "parsers/cloudformation/template_reader.h"
+#include "parsers/cloudformation/transforms.h"
 
 namespace bulwark::cloudformation {
 namespace {
@@ -76,7 +77,8 @@ void TemplateProcessor::process(Value root, const TemplatePlace& place,
 Value TemplateProcessor::evaluate(Value root, const Frame& frame) {
     if (!frame.place.absolute.empty()) evaluated_.insert(frame.place.absolute);
     expand_includes(root, frame.place.absolute, access_, diagnostics_);
-    if (uses_language_extensions(root)) expand_for_each(root, frame.options, diagnostics_);
+    if (declares_transform(root, kLanguageExtensions))
+        expand_for_each(root, frame.options, diagnostics_);
     sam::Origins origins;
     const bool is_sam = sam::is_sam_template(root);
     if (is_sam) sam::transform(root, origins, diagnostics_);

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 #include <set>
+#include <sstream>
 
 #include "io/document_reader.h"
 #include "parsers/terraform/adapters/adapter.h"
 #include "parsers/terraform/module/module_instance.h"
+#include "util/paths.h"
 
 namespace bulwark::terraform {
 namespace {
@@ -18,7 +19,9 @@ struct FileArtifact final : Artifact {
     std::shared_ptr<TerraformFile> file;
 };
 
-bool is_configuration(std::string_view path) { return path.ends_with(".tf") || path.ends_with(".tf.json"); }
+bool is_configuration(std::string_view path) {
+    return path.ends_with(".tf") || path.ends_with(".tf.json");
+}
 
 bool is_automatic_tfvars(const fs::path& path) {
     const std::string name = path.filename().string();
@@ -38,7 +41,7 @@ bool is_local_source(std::string_view source) {
 
 // A scope for evaluating tfvars and CLI values: literals only, no references.
 class ConstantScope final : public Scope {
-public:
+  public:
     Value resolve(const hcl::Expr& root, const std::vector<hcl::Step>&, std::size_t&,
                   ExpressionEvaluator&) override {
         return Value::unknown(root.name + " cannot be referenced here", {}, root.range);
@@ -50,7 +53,8 @@ public:
 Value raw_variable(const std::string& text, std::vector<Diagnostic>& diagnostics) {
     hcl::File parsed = hcl::parse("v = " + text + "\n", kNoFile);
     const hcl::Attribute* attribute = parsed.body.attribute("v");
-    if (!parsed.diagnostics.empty() || attribute == nullptr || attribute->value.kind == hcl::ExprKind::Variable ||
+    if (!parsed.diagnostics.empty() || attribute == nullptr ||
+        attribute->value.kind == hcl::ExprKind::Variable ||
         attribute->value.kind == hcl::ExprKind::Traversal) {
         return Value::string(text);
     }
@@ -62,7 +66,8 @@ Value raw_variable(const std::string& text, std::vector<Diagnostic>& diagnostics
 }
 
 // Modules `terraform init` installed for a root module, from .terraform/modules/modules.json.
-std::map<std::string, fs::path> installed_modules(const fs::path& root_dir, const LinkContext& context) {
+std::map<std::string, fs::path> installed_modules(const fs::path& root_dir,
+                                                  const LinkContext& context) {
     std::map<std::string, fs::path> installed;
     const fs::path manifest = root_dir / ".terraform" / "modules" / "modules.json";
     std::error_code ec;
@@ -76,11 +81,11 @@ std::map<std::string, fs::path> installed_modules(const fs::path& root_dir, cons
     for (const Value& module : modules->as_list()) {
         const Value* key = module.find("Key");
         const Value* dir = module.find("Dir");
-        if (!key || !dir || !key->is_string() || !dir->is_string() || key->as_string().empty()) continue;
+        if (!key || !dir || !key->is_string() || !dir->is_string() || key->as_string().empty())
+            continue;
         fs::path path = (root_dir / dir->as_string()).lexically_normal();
         if (path.filename().empty()) path = path.parent_path();
-        auto [root_end, unused] = std::mismatch(context.root.begin(), context.root.end(), path.begin(), path.end());
-        if (root_end != context.root.end()) continue;  // never read outside the scan root
+        if (!is_within(path, context.root)) continue;  // never read outside the scan root
         installed[key->as_string()] = path;
     }
     return installed;
@@ -125,7 +130,8 @@ FrontendOutput TerraformFrontend::parse(const SourceFile& source) const {
     return out;
 }
 
-FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const LinkContext& context) const {
+FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs,
+                                       const LinkContext& context) const {
     FrontendOutput out;
     std::map<fs::path, std::unique_ptr<ModuleConfig>> modules;
     auto module_for = [&](const fs::path& dir) -> ModuleConfig& {
@@ -175,7 +181,8 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
     for (const auto& [dir, config] : modules) {
         for (const auto& [name, block] : config->module_calls) {
             const hcl::Attribute* source = block->body.attribute("source");
-            if (source && source->value.kind == hcl::ExprKind::Literal && source->value.literal.is_string() &&
+            if (source && source->value.kind == hcl::ExprKind::Literal &&
+                source->value.literal.is_string() &&
                 is_local_source(source->value.literal.as_string())) {
                 fs::path target = (dir / source->value.literal.as_string()).lexically_normal();
                 if (target.filename().empty()) target = target.parent_path();
@@ -244,7 +251,8 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
     for (const fs::path& dir : scanned) {
         if (!roots.count(dir)) continue;
         ModuleConfig& config = *modules[dir];
-        out.diagnostics.insert(out.diagnostics.end(), config.diagnostics.begin(), config.diagnostics.end());
+        out.diagnostics.insert(out.diagnostics.end(), config.diagnostics.begin(),
+                               config.diagnostics.end());
         // Variable values, lowest precedence first: environment, tfvars files, --var-file, --var.
         std::map<std::string, Value> inputs;
         for (const auto& [name, text] : options_.environment_variables) {
@@ -276,12 +284,14 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs, const Lin
         }
         for (const std::string& path : options_.var_files)
             read_var_file(path);
-        for (const auto& [name, text] : options_.variables) inputs[name] = raw_variable(text, out.diagnostics);
+        for (const auto& [name, text] : options_.variables)
+            inputs[name] = raw_variable(text, out.diagnostics);
 
         InstanceSettings settings;
         settings.scan_root = context.root;
         settings.root_dir = dir;
-        settings.scope = "terraform:" + (config.relative_dir.empty() ? std::string(".") : config.relative_dir);
+        settings.scope =
+            "terraform:" + (config.relative_dir.empty() ? std::string(".") : config.relative_dir);
         settings.load = load;
         settings.installed_modules = installed_modules(dir, context);
         ModuleInstance root(config, "", "", std::move(inputs), {dir}, settings, out.diagnostics);

@@ -6,27 +6,13 @@
 #include <vector>
 
 #include "cli/subprocess.h"
+#include "discovery/discover.h"
+#include "util/text.h"
 
 namespace bulwark {
 namespace {
 
 namespace fs = std::filesystem;
-
-// What a scan may read: the extensions the front-ends claim (templates, modules, variables, CDK
-// sources, cdk.json and assembly manifests).
-constexpr std::string_view kExportedExtensions[] = {".tf",   ".tfvars",   ".hcl", ".yaml", ".yml",
-                                                    ".json", ".template", ".py",  ".ts"};
-
-bool exported(std::string_view path) {
-    return std::any_of(std::begin(kExportedExtensions), std::end(kExportedExtensions),
-                       [&](std::string_view extension) { return path.ends_with(extension); });
-}
-
-std::string trimmed(std::string text) {
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
-        text.pop_back();
-    return text;
-}
 
 // A relative path from git that stays inside the target folder.
 bool safe_relative(std::string_view path) {
@@ -39,7 +25,7 @@ bool safe_relative(std::string_view path) {
 
 std::string git_problem(const ProcessResult& run, const std::string& what) {
     if (!run.started) return "cannot run git (is it installed and on PATH?)";
-    std::string message = trimmed(run.err);
+    std::string message = std::string(trim(run.err));
     if (const std::size_t newline = message.find('\n'); newline != std::string::npos)
         message = message.substr(0, newline);
     return what + (message.empty() ? std::string() : ": " + message);
@@ -63,13 +49,13 @@ std::variant<ExportedRevision, std::string> export_revision(const fs::path& insi
 
     ProcessResult top = run_process({"git", "-C", dir, "rev-parse", "--show-toplevel"});
     if (top.exit_code != 0) return git_problem(top, "not inside a git repository");
-    exported_revision.toplevel = trimmed(top.out);
+    exported_revision.toplevel = std::string(trim(top.out));
 
     ProcessResult commit = run_process({"git", "-C", dir, "rev-parse", "--verify", "--quiet",
                                         "--end-of-options", revision + "^{commit}"});
-    if (commit.exit_code != 0 || trimmed(commit.out).empty())
+    if (commit.exit_code != 0 || trim(commit.out).empty())
         return git_problem(commit, "unknown revision '" + revision + "'");
-    exported_revision.commit = trimmed(commit.out);
+    exported_revision.commit = std::string(trim(commit.out));
 
     // Every blob of the commit's tree, with its size: "<mode> blob <object> <size>\t<path>\0".
     ProcessResult tree = run_process({"git", "-C", exported_revision.toplevel.string(), "ls-tree",
@@ -98,7 +84,8 @@ std::variant<ExportedRevision, std::string> export_revision(const fs::path& insi
         if (fields.size() != 4 || fields[1] != "blob" || !fields[0].starts_with("100")) continue;
         std::size_t size = 0;
         std::from_chars(fields[3].data(), fields[3].data() + fields[3].size(), size);
-        if (size > max_file_size || !exported(path) || !safe_relative(path)) continue;
+        if (size > max_file_size || !has_infrastructure_extension(path) || !safe_relative(path))
+            continue;
         entries.push_back({std::string(fields[2]), std::string(path)});
     }
 

@@ -10,17 +10,13 @@
 #include "discovery/discover.h"
 #include "discovery/glob.h"
 #include "parsers/cloudformation/parameters_file.h"
+#include "util/paths.h"
 
 namespace bulwark {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-bool inside(const fs::path& path, const fs::path& root) {
-    auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
-    return root_end == root.end();
-}
 
 fs::path normal_absolute(const fs::path& path) {
     std::error_code ec;
@@ -35,8 +31,8 @@ fs::path normal_absolute(const fs::path& path) {
 std::optional<std::string> relative_to_root(const fs::path& config_dir,
                                             const std::string& directory, const fs::path& root) {
     const fs::path folder = normal_absolute(config_dir / directory);
-    if (inside(root, folder)) return std::string();
-    if (!inside(folder, root)) return std::nullopt;
+    if (is_within(root, folder)) return std::string();
+    if (!is_within(folder, root)) return std::nullopt;
     return folder.lexically_relative(root).generic_string();
 }
 
@@ -70,7 +66,7 @@ fs::path common_folder(const std::vector<std::string>& given) {
     std::error_code ec;
     if (!fs::is_directory(common, ec)) common = common.parent_path();
     for (const fs::path& path : paths) {
-        while (!inside(path, common) && common.has_parent_path() && common != common.root_path())
+        while (!is_within(path, common) && common.has_parent_path() && common != common.root_path())
             common = common.parent_path();
     }
     return common;
@@ -129,8 +125,8 @@ std::optional<std::string> rebase_glob(std::string_view glob, const fs::path& fr
     const fs::path base = normal_absolute(from);
     const fs::path top = normal_absolute(root);
     if (base == top) return pattern;
-    if (inside(base, top)) return base.lexically_relative(top).generic_string() + "/" + pattern;
-    if (!inside(top, base)) return std::nullopt;
+    if (is_within(base, top)) return base.lexically_relative(top).generic_string() + "/" + pattern;
+    if (!is_within(top, base)) return std::nullopt;
     // The root is below the configuration's folder: the glob's first segments must match the
     // folders between them.
     const std::vector<std::string> parts = segments(pattern);

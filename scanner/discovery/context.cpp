@@ -8,6 +8,8 @@
 #include <string_view>
 
 #include "discovery/discover.h"
+#include "discovery/module_sources.h"
+#include "util/paths.h"
 
 namespace bulwark {
 namespace {
@@ -34,11 +36,6 @@ bool is_automatic_tfvars(std::string_view name) {
 
 bool is_cdk_source(std::string_view name) {
     return name.ends_with(".py") || (name.ends_with(".ts") && !name.ends_with(".d.ts"));
-}
-
-bool inside(const fs::path& path, const fs::path& root) {
-    auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
-    return root_end == root.end();
 }
 
 // The regular files directly in `dir` (not symbolic links), sorted.
@@ -78,33 +75,15 @@ std::string read_all(const fs::path& path) {
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-// The local module sources (`source = "./x"`, `"../x"`) named in a configuration file, resolved
-// against its folder. A textual scan is enough here: a false match only adds context.
-std::vector<fs::path> local_module_sources(const fs::path& file) {
-    std::vector<fs::path> sources;
-    const std::string text = read_all(file);
-    for (std::size_t at = text.find("source"); at != std::string::npos;
-         at = text.find("source", at + 6)) {
-        std::size_t i = at + 6;
-        auto skip_blanks = [&] {
-            while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
-                ++i;
-        };
-        skip_blanks();
-        if (i >= text.size() || (text[i] != '=' && text[i] != ':')) continue;
-        ++i;
-        skip_blanks();
-        if (i >= text.size() || text[i] != '"') continue;
-        const std::size_t close = text.find('"', i + 1);
-        if (close == std::string::npos) break;
-        const std::string_view value(text.data() + i + 1, close - i - 1);
-        if (value.starts_with("./") || value.starts_with("../")) {
-            fs::path target = (file.parent_path() / fs::path(value)).lexically_normal();
-            if (target.filename().empty()) target = target.parent_path();
-            sources.push_back(std::move(target));
-        }
+// The folders of the local modules a configuration file calls.
+std::vector<fs::path> called_module_folders(const fs::path& file) {
+    std::vector<fs::path> folders;
+    for (const std::string& source : local_module_sources(read_all(file))) {
+        fs::path target = (file.parent_path() / fs::path(source)).lexically_normal();
+        if (target.filename().empty()) target = target.parent_path();
+        folders.push_back(std::move(target));
     }
-    return sources;
+    return folders;
 }
 
 void add_module_folder(const fs::path& dir, std::vector<fs::path>& out) {
@@ -120,11 +99,11 @@ void terraform_context(const fs::path& file, const fs::path& root, std::vector<f
     // Callers above the module, each evaluated with its own callers in turn.
     for (fs::path dir = module; dir != root && dir.has_parent_path() && dir != dir.parent_path();) {
         dir = dir.parent_path();
-        if (!inside(dir, root)) break;
+        if (!is_within(dir, root)) break;
         bool calls = false;
         for (const fs::path& path : files_in(dir)) {
             if (!is_configuration(path.filename().string())) continue;
-            for (const fs::path& source : local_module_sources(path))
+            for (const fs::path& source : called_module_folders(path))
                 calls = calls || source == module;
         }
         if (calls) {
@@ -139,7 +118,7 @@ void terraform_context(const fs::path& file, const fs::path& root, std::vector<f
 fs::path assembly_of(const fs::path& file, const fs::path& root) {
     fs::path assembly;
     std::error_code ec;
-    for (fs::path dir = file.parent_path(); inside(dir, root); dir = dir.parent_path()) {
+    for (fs::path dir = file.parent_path(); is_within(dir, root); dir = dir.parent_path()) {
         if (!fs::is_regular_file(dir / "manifest.json", ec)) break;
         assembly = dir;
         if (dir == root || dir == dir.parent_path()) break;
@@ -150,7 +129,7 @@ fs::path assembly_of(const fs::path& file, const fs::path& root) {
 // The folder of the nearest cdk.json at or above `file`, up to `root`, or empty.
 fs::path cdk_app_of(const fs::path& file, const fs::path& root) {
     std::error_code ec;
-    for (fs::path dir = file.parent_path(); inside(dir, root); dir = dir.parent_path()) {
+    for (fs::path dir = file.parent_path(); is_within(dir, root); dir = dir.parent_path()) {
         if (fs::is_regular_file(dir / "cdk.json", ec)) return dir;
         if (dir == root || dir == dir.parent_path()) break;
     }
@@ -162,7 +141,7 @@ fs::path cdk_app_of(const fs::path& file, const fs::path& root) {
 std::vector<fs::path> context_files(const fs::path& file, const fs::path& root) {
     std::vector<fs::path> out;
     const std::string name = file.filename().string();
-    if (!inside(file, root)) return out;
+    if (!is_within(file, root)) return out;
     if (is_terraform(name)) {
         terraform_context(file, root, out);
     } else if (name.ends_with(".json") && !assembly_of(file, root).empty()) {

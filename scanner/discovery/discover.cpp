@@ -5,6 +5,7 @@
 
 #include "discovery/context.h"
 #include "discovery/glob.h"
+#include "util/paths.h"
 
 namespace bulwark {
 namespace {
@@ -15,11 +16,6 @@ constexpr std::string_view kSkippedDirectories[] = {
     ".git",        ".hg",         ".svn",          ".terraform", "node_modules", ".venv",
     "__pycache__", ".mypy_cache", ".pytest_cache", ".tox",       ".idea",        ".vscode",
 };
-
-bool inside(const fs::path& path, const fs::path& root) {
-    auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
-    return root_end == root.end();
-}
 
 std::string relative_to(const fs::path& path, const fs::path& root) {
     fs::path relative = path.lexically_relative(root);
@@ -36,12 +32,12 @@ bool excluded(const std::string& relative, const DiscoveryOptions& options) {
 // itself or one of its folders). Such a path is never read: a repository could otherwise make
 // Bulwark quote /etc/passwd or a CI secret in its reports.
 bool escapes_through_symlink(const fs::path& path, const fs::path& root) {
-    if (!inside(path, root)) return false;  // named outside the root on purpose by the user
+    if (!is_within(path, root)) return false;  // named outside the root on purpose by the user
     std::error_code ec;
     const fs::path real = fs::weakly_canonical(path, ec);
     if (ec) return true;
     const fs::path real_root = fs::weakly_canonical(root, ec);
-    return ec || !inside(real, real_root);
+    return ec || !is_within(real, real_root);
 }
 
 bool included(const std::string& relative, const DiscoveryOptions& options) {
@@ -51,6 +47,14 @@ bool included(const std::string& relative, const DiscoveryOptions& options) {
 }
 
 }  // namespace
+
+bool has_infrastructure_extension(std::string_view path) {
+    static constexpr std::string_view kExtensions[] = {
+        ".yaml", ".yml", ".json", ".template", ".tf", ".tfvars", ".py", ".ts",
+    };
+    return std::any_of(std::begin(kExtensions), std::end(kExtensions),
+                       [&](std::string_view extension) { return path.ends_with(extension); });
+}
 
 bool is_skipped_directory(std::string_view name) {
     return std::find(std::begin(kSkippedDirectories), std::end(kSkippedDirectories), name) !=
@@ -64,13 +68,13 @@ fs::path default_root(const std::vector<fs::path>& paths) {
     for (const fs::path& p : paths)
         absolute.push_back(fs::absolute(p, ec).lexically_normal());
     if (std::all_of(absolute.begin(), absolute.end(),
-                    [&](const fs::path& p) { return inside(p, cwd); })) {
+                    [&](const fs::path& p) { return is_within(p, cwd); })) {
         return cwd;
     }
     fs::path common = absolute.empty() ? cwd : absolute.front();
     if (fs::is_regular_file(common, ec)) common = common.parent_path();
     for (const fs::path& p : absolute) {
-        while (!inside(p, common) && common.has_parent_path() && common != common.root_path()) {
+        while (!is_within(p, common) && common.has_parent_path() && common != common.root_path()) {
             common = common.parent_path();
         }
     }

@@ -38,6 +38,11 @@ struct DiscoveryResult {
 // Directories Bulwark never descends into: version control, tool caches, dependencies.
 bool is_skipped_directory(std::string_view name);
 
+// Whether a file name has an extension some front-end reads (templates, Terraform files and
+// variables, CDK sources, cloud-assembly JSON): what is worth reporting as left out, or copying
+// from another revision.
+bool has_infrastructure_extension(std::string_view path);
+
 // Walks the paths: files named explicitly are always taken (unless excluded), then their
 // context; in directories, regular files are taken, skipped directories are not entered, links
 // to folders are not followed (loops), links to files are taken when they stay inside the root

@@ -11,25 +11,12 @@
 #include "rules/builtins/secret_patterns.h"
 #include "rules/check_evaluator.h"
 #include "util/parallel.h"
+#include "util/paths.h"
 
 namespace bulwark {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr std::string_view kInfrastructureExtensions[] = {
-    ".yaml", ".yml", ".json", ".template", ".tf", ".tfvars", ".py", ".ts",
-};
-
-bool has_infrastructure_extension(std::string_view path) {
-    return std::any_of(std::begin(kInfrastructureExtensions), std::end(kInfrastructureExtensions),
-                       [&](std::string_view extension) { return path.ends_with(extension); });
-}
-
-bool is_within(const fs::path& path, const fs::path& root) {
-    auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
-    return root_end == root.end();
-}
 
 bool looks_binary(std::string_view content) {
     return content.substr(0, 8192).find('\0') != std::string_view::npos;
@@ -142,24 +129,28 @@ std::vector<bool> reportable_resources(const Graph& graph,
     return reportable;
 }
 
-// The lines of every string value in the graph that looks like a secret under its key (a
-// password property fed by a variable's default, a token in an environment map): whatever rules
-// ran, reports never quote them.
-void add_secret_lines(const Value& value, std::string_view key,
-                      std::map<FileId, std::set<std::uint32_t>>& lines) {
+// Drops from `wanted` the lines of every string value in the graph that looks like a secret
+// under its key (a password property fed by a variable's default, a token in an environment
+// map): whatever rules ran, reports never quote them. Only values on wanted lines are judged.
+void drop_secret_lines(const Value& value, std::string_view key,
+                       std::map<FileId, std::set<std::uint32_t>>& wanted) {
     if (value.is_string()) {
         const SourceRange& range = value.range();
-        if (!range.valid() || !secrets::find_named(key, value.as_string())) return;
-        for (std::uint32_t line = range.begin.line;
-             line <= std::max(range.end.line, range.begin.line); ++line) {
-            lines[range.file].insert(line);
-        }
+        if (!range.valid()) return;
+        auto file = wanted.find(range.file);
+        if (file == wanted.end()) return;
+        std::set<std::uint32_t>& lines = file->second;
+        const std::uint32_t last = std::max(range.end.line, range.begin.line);
+        auto first_wanted = lines.lower_bound(range.begin.line);
+        if (first_wanted == lines.end() || *first_wanted > last) return;
+        if (!secrets::find_named(key, value.as_string())) return;
+        lines.erase(first_wanted, lines.upper_bound(last));
     } else if (value.is_list()) {
         for (const Value& item : value.as_list())
-            add_secret_lines(item, key, lines);
+            drop_secret_lines(item, key, wanted);
     } else if (value.is_map()) {
         for (const Value::Entry& entry : value.as_map())
-            add_secret_lines(entry.value, entry.key, lines);
+            drop_secret_lines(entry.value, entry.key, wanted);
     }
 }
 
@@ -190,15 +181,8 @@ void take_excerpts(ScanResult& result, const std::vector<std::string>& contents,
             lines.erase(line);
         }
     }
-    std::map<FileId, std::set<std::uint32_t>> secret_lines;
     for (const Resource& resource : result.graph.resources())
-        add_secret_lines(resource.properties, {}, secret_lines);
-    for (const auto& [file, lines] : secret_lines) {
-        auto it = wanted.find(file);
-        if (it == wanted.end()) continue;
-        for (std::uint32_t line : lines)
-            it->second.erase(line);
-    }
+        drop_secret_lines(resource.properties, {}, wanted);
     for (const auto& [file, lines] : wanted) {
         if (file >= contents.size() || contents[file].empty()) continue;
         const std::string_view text = contents[file];

@@ -10,8 +10,11 @@
 #include <type_traits>
 #include <variant>
 
+#include "discovery/module_sources.h"
 #include "rules/builtins.h"
 #include "rules/check.h"
+#include "util/paths.h"
+#include "util/text.h"
 
 namespace bulwark {
 namespace {
@@ -44,11 +47,6 @@ class Groups {
     std::vector<std::size_t> parent_;
 };
 
-bool within(const fs::path& path, const fs::path& root) {
-    auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
-    return root_end == root.end();
-}
-
 // The folder that anchors a folder's unit: the nearest CDK app (cdk.json) or cloud assembly
 // (manifest.json) at or above it inside the root, else the folder itself.
 class Anchors {
@@ -59,11 +57,11 @@ class Anchors {
         if (cached != cache_.end()) return cached->second;
         std::string anchor = dir.generic_string();
         std::error_code ec;
-        for (fs::path at = dir; within(at, root_); at = at.parent_path()) {
+        for (fs::path at = dir; is_within(at, root_); at = at.parent_path()) {
             if (fs::exists(at / "cdk.json", ec) || fs::exists(at / "manifest.json", ec)) {
                 anchor = at.generic_string();
                 // An assembly inside an app belongs to the app.
-                for (fs::path up = at; within(up, root_); up = up.parent_path()) {
+                for (fs::path up = at; is_within(up, root_); up = up.parent_path()) {
                     if (fs::exists(up / "cdk.json", ec)) anchor = up.generic_string();
                     if (up == up.parent_path()) break;
                 }
@@ -83,29 +81,6 @@ class Anchors {
 std::string read_all(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-// Terraform: the folders of local module sources (`source = "./x"`, `"source": "../y"`).
-std::vector<std::string> module_sources(std::string_view text) {
-    std::vector<std::string> out;
-    for (std::size_t at = text.find("source"); at != std::string_view::npos;
-         at = text.find("source", at + 6)) {
-        std::size_t i = at + 6;
-        if (i < text.size() && text[i] == '"') ++i;  // JSON key
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
-            ++i;
-        if (i >= text.size() || (text[i] != '=' && text[i] != ':')) continue;
-        ++i;
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
-            ++i;
-        if (i >= text.size() || text[i] != '"') continue;
-        const std::size_t end = text.find('"', i + 1);
-        if (end == std::string_view::npos) break;
-        const std::string_view value = text.substr(i + 1, end - i - 1);
-        if (value.starts_with("./") || value.starts_with("../") || value == "." || value == "..")
-            out.emplace_back(value);
-    }
-    return out;
 }
 
 bool path_char(char c) {
@@ -169,13 +144,6 @@ void scan_wide_types(const Condition& condition, bool& whole_scan,
         condition.node);
 }
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 }  // namespace
 
 std::optional<ShardSpec> parse_shard(std::string_view text) {
@@ -212,16 +180,16 @@ std::vector<std::string> account_markers(const std::vector<const Rule*>& rules) 
         const std::size_t second =
             first == std::string::npos ? std::string::npos : type.find("::", first + 2);
         if (second == std::string::npos) {  // a native type such as aws_cloudtrail
-            markers.push_back(lower(type));
+            markers.push_back(ascii_lower(type));
             continue;
         }
-        const std::string service = lower(type.substr(first + 2, second - first - 2));
+        const std::string service = ascii_lower(type.substr(first + 2, second - first - 2));
         const std::string resource = type.substr(second + 2);
         if (std::find(std::begin(kCommon), std::end(kCommon), service) == std::end(kCommon)) {
             markers.push_back(service);
             continue;
         }
-        markers.push_back(lower(resource));
+        markers.push_back(ascii_lower(resource));
         std::string snake;  // MetricFilter -> metric_filter
         for (char c : resource) {
             if (c >= 'A' && c <= 'Z' && !snake.empty()) snake += '_';
@@ -257,7 +225,7 @@ std::vector<std::size_t> scan_units(const std::vector<DiscoveredFile>& files,
         if (!terraform && !code && !document) continue;
         const std::string text = read_all(absolute);
         if (!markers.empty()) {
-            const std::string folded = lower(text);
+            const std::string folded = ascii_lower(text);
             for (const std::string& marker : markers) {
                 if (folded.find(marker) != std::string::npos) {
                     groups.join(file_group[i], account);
@@ -266,7 +234,7 @@ std::vector<std::size_t> scan_units(const std::vector<DiscoveredFile>& files,
             }
         }
         if (terraform) {
-            for (const std::string& source : module_sources(text)) {
+            for (const std::string& source : local_module_sources(text)) {
                 fs::path target = (dir / source).lexically_normal();
                 if (target.filename().empty()) target = target.parent_path();
                 groups.join(file_group[i], groups.id(anchors.of(target)));
@@ -283,7 +251,7 @@ std::vector<std::size_t> scan_units(const std::vector<DiscoveredFile>& files,
         if (code && looks_like_cdk_source(path, text)) {
             std::error_code ec;
             bool in_app = false;
-            for (fs::path at = dir; within(at, root); at = at.parent_path()) {
+            for (fs::path at = dir; is_within(at, root); at = at.parent_path()) {
                 if (fs::exists(at / "cdk.json", ec)) in_app = true;
                 if (in_app || at == root || at == at.parent_path()) break;
             }

@@ -11,6 +11,7 @@
 #include "parsers/cdk/assembly/construct_metadata.h"
 #include "parsers/cdk/assembly/construct_paths.h"
 #include "parsers/cdk/assembly/source_locator.h"
+#include "util/paths.h"
 
 namespace bulwark::cdk {
 namespace {
@@ -19,11 +20,6 @@ namespace fs = std::filesystem;
 
 // Nested stacks inside nested stacks: CDK allows it, but not without end.
 constexpr int kMaxNestedDepth = 16;
-
-bool inside(const fs::path& path, const fs::path& root) {
-    auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
-    return root_end == root.end();
-}
 
 std::string_view kind_name(AssemblyFileKind kind) {
     switch (kind) {
@@ -98,7 +94,7 @@ class Linker {
             return std::nullopt;
         }
         // Like a module source, a file an assembly names is not read from outside the scan root.
-        if (!inside(absolute, context_.root)) {
+        if (!is_within(absolute, context_.root)) {
             report(from, named_at, DiagnosticCode::UnreadableFile,
                    what + " is outside the scan root and is not read");
             return std::nullopt;

@@ -1,4 +1,5 @@
 #include "parsers/cdk/assembly/source_locator.h"
+#include "util/paths.h"
 
 #include <algorithm>
 #include <vector>
@@ -29,11 +30,6 @@ std::vector<std::string> segments_of(std::string_view path) {
     return segments;
 }
 
-bool inside(const fs::path& path, const fs::path& root) {
-    auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
-    return root_end == root.end();
-}
-
 }  // namespace
 
 std::optional<SourceLocator::Found> SourceLocator::find(const std::string& frame_file,
@@ -44,7 +40,7 @@ std::optional<SourceLocator::Found> SourceLocator::find(const std::string& frame
     const std::vector<std::string> segments = segments_of(frame_file);
     const fs::path root = context_.root;
     std::vector<fs::path> ancestors;
-    for (fs::path dir = assembly_dir; inside(dir, root); dir = dir.parent_path()) {
+    for (fs::path dir = assembly_dir; is_within(dir, root); dir = dir.parent_path()) {
         ancestors.push_back(dir);
         if (dir == root || !dir.has_parent_path() || dir.parent_path() == dir) break;
     }

@@ -4,6 +4,7 @@
 
 #include "parsers/cloudformation/sam/globals.h"
 #include "parsers/cloudformation/sam/sam_support.h"
+#include "parsers/cloudformation/transforms.h"
 
 namespace bulwark::cloudformation::sam {
 namespace {
@@ -117,15 +118,7 @@ void resolve_referenceable(Value& node, const Expansion& expansion) {
 }  // namespace
 
 bool is_sam_template(const Value& root) {
-    const Value* transform = root.find("Transform");
-    if (transform == nullptr) return false;
-    if (transform->is_string()) return transform->as_string() == kSamTransform;
-    if (transform->is_list()) {
-        for (const Value& item : transform->as_list()) {
-            if (item.is_string() && item.as_string() == kSamTransform) return true;
-        }
-    }
-    return false;
+    return declares_transform(root, kSamTransform);
 }
 
 void transform(Value& root, Origins& origins, std::vector<Diagnostic>& diagnostics) {

@@ -3,16 +3,18 @@
 #include <algorithm>
 
 #include "io/document_reader.h"
+#include "util/paths.h"
 
 namespace bulwark::terraform {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kResourceMetaArguments[] = {"count", "for_each", "provider", "depends_on"};
+constexpr std::string_view kResourceMetaArguments[] = {"count", "for_each", "provider",
+                                                       "depends_on"};
 constexpr std::string_view kResourceMetaBlocks[] = {"lifecycle", "provisioner", "connection"};
-constexpr std::string_view kModuleMetaArguments[] = {"source", "version", "count", "for_each",
-                                                     "providers", "depends_on"};
+constexpr std::string_view kModuleMetaArguments[] = {"source",   "version",   "count",
+                                                     "for_each", "providers", "depends_on"};
 
 template <std::size_t N>
 bool one_of(std::string_view name, const std::string_view (&set)[N]) {
@@ -23,18 +25,13 @@ bool is_local_source(std::string_view source) {
     return source.starts_with("./") || source.starts_with("../") || source == "." || source == "..";
 }
 
-bool inside(const fs::path& path, const fs::path& root) {
-    auto [root_end, unused] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
-    return root_end == root.end();
-}
-
 // A folder inside the root by name that a symbolic link takes outside it.
 bool leaves_through_symlink(const fs::path& path, const fs::path& root) {
     std::error_code ec;
     const fs::path real = fs::weakly_canonical(path, ec);
     if (ec) return false;  // does not exist: reported as a module without files
     const fs::path real_root = fs::weakly_canonical(root, ec);
-    return !ec && !inside(real, real_root);
+    return !ec && !is_within(real, real_root);
 }
 
 }  // namespace
@@ -70,7 +67,8 @@ void ModuleInstance::with_key(const InstanceKey& key, const std::function<void()
         ++pushed;
     }
     action();
-    while (pushed-- > 0) evaluator_.pop_binding();
+    while (pushed-- > 0)
+        evaluator_.pop_binding();
 }
 
 std::vector<ModuleInstance::InstanceKey> ModuleInstance::expand(const hcl::Block& block) {
@@ -82,10 +80,10 @@ std::vector<ModuleInstance::InstanceKey> ModuleInstance::expand(const hcl::Block
     const hcl::Attribute* for_each = block.body.attribute("for_each");
     auto too_many = [&](std::size_t n, const SourceRange& at) {
         if (n <= settings_.max_instances) return false;
-        diagnostics_.push_back(Diagnostic{at.file, at.begin, DiagnosticSeverity::Error,
-                                          DiagnosticCode::ExpansionLimit,
-                                          "creates " + std::to_string(n) + " instances; the limit is " +
-                                              std::to_string(settings_.max_instances)});
+        diagnostics_.push_back(
+            Diagnostic{at.file, at.begin, DiagnosticSeverity::Error, DiagnosticCode::ExpansionLimit,
+                       "creates " + std::to_string(n) + " instances; the limit is " +
+                           std::to_string(settings_.max_instances)});
         return true;
     };
     if (count) {
@@ -102,7 +100,8 @@ std::vector<ModuleInstance::InstanceKey> ModuleInstance::expand(const hcl::Block
         } else {
             // Unknown before apply: one instance stands for all of them.
             Value index = Value::map({}, count->value.range);
-            index.set("index", Value::unknown("count.index of a count known only after apply", {}, count->value.range));
+            index.set("index", Value::unknown("count.index of a count known only after apply", {},
+                                              count->value.range));
             keys.push_back({"", std::nullopt, std::move(index)});
         }
     } else if (for_each) {
@@ -126,7 +125,8 @@ std::vector<ModuleInstance::InstanceKey> ModuleInstance::expand(const hcl::Block
                     if (item.is_string()) {
                         add(item, item);
                     } else {
-                        add(Value::unknown("for_each key known only after apply", {}, item.range()), item);
+                        add(Value::unknown("for_each key known only after apply", {}, item.range()),
+                            item);
                     }
                 }
             }
@@ -175,13 +175,16 @@ Value ModuleInstance::apply_type_defaults(const hcl::Expr& type, Value value) {
     if (type.name == "optional") return apply_type_defaults(inner, std::move(value));
     if ((type.name == "map" || type.name == "list" || type.name == "set")) {
         if (value.is_map()) {
-            for (Value::Entry& entry : value.as_map()) entry.value = apply_type_defaults(inner, std::move(entry.value));
+            for (Value::Entry& entry : value.as_map())
+                entry.value = apply_type_defaults(inner, std::move(entry.value));
         } else if (value.is_list()) {
-            for (Value& item : value.as_list()) item = apply_type_defaults(inner, std::move(item));
+            for (Value& item : value.as_list())
+                item = apply_type_defaults(inner, std::move(item));
         }
         return value;
     }
-    if (type.name != "object" || inner.kind != hcl::ExprKind::Object || !value.is_map()) return value;
+    if (type.name != "object" || inner.kind != hcl::ExprKind::Object || !value.is_map())
+        return value;
     for (const hcl::ObjectItem& item : inner.items) {
         if (item.key.kind != hcl::ExprKind::Variable) continue;
         const std::string& key = item.key.name;
@@ -206,11 +209,12 @@ Value ModuleInstance::apply_type_defaults(const hcl::Expr& type, Value value) {
 Value ModuleInstance::local(const std::string& name, const SourceRange& at) {
     if (auto it = locals_.find(name); it != locals_.end()) return it->second;
     auto declared = config_.locals.find(name);
-    if (declared == config_.locals.end()) return Value::unknown("local " + name + " is not declared", {}, at);
+    if (declared == config_.locals.end())
+        return Value::unknown("local " + name + " is not declared", {}, at);
     if (locals_in_progress_.count(name)) {
-        diagnostics_.push_back(Diagnostic{declared->second->range.file, declared->second->range.begin,
-                                          DiagnosticSeverity::Error, DiagnosticCode::InvalidTemplate,
-                                          "local." + name + " depends on itself"});
+        diagnostics_.push_back(Diagnostic{
+            declared->second->range.file, declared->second->range.begin, DiagnosticSeverity::Error,
+            DiagnosticCode::InvalidTemplate, "local." + name + " depends on itself"});
         return Value::unknown("local." + name + " depends on itself", {}, at);
     }
     locals_in_progress_.insert(name);
@@ -221,11 +225,13 @@ Value ModuleInstance::local(const std::string& name, const SourceRange& at) {
     return value;
 }
 
-Value ModuleInstance::resource_reference(const std::string& type, const std::vector<hcl::Step>& steps,
-                                         std::size_t& consumed, const SourceRange& at, bool data) {
+Value ModuleInstance::resource_reference(const std::string& type,
+                                         const std::vector<hcl::Step>& steps, std::size_t& consumed,
+                                         const SourceRange& at, bool data) {
     const std::size_t name_step = data ? 1 : 0;
     if (data) {
-        if (steps.empty() || steps[0].kind != hcl::Step::Kind::Attribute) return Value::unknown("invalid data reference", {}, at);
+        if (steps.empty() || steps[0].kind != hcl::Step::Kind::Attribute)
+            return Value::unknown("invalid data reference", {}, at);
     }
     const std::string& kind = data ? steps[0].name : type;
     if (steps.size() <= name_step || steps[name_step].kind != hcl::Step::Kind::Attribute) {
@@ -239,7 +245,8 @@ Value ModuleInstance::resource_reference(const std::string& type, const std::vec
     // IAM policy documents are evaluated here, into the same shape as a JSON policy.
     if (data && kind == "aws_iam_policy_document" && block != declared.end()) {
         const hcl::Block& document = *block->second;
-        const bool repeated = document.body.attribute("count") || document.body.attribute("for_each");
+        const bool repeated =
+            document.body.attribute("count") || document.body.attribute("for_each");
         std::size_t next = consumed;
         std::optional<InstanceKey> instance;
         if (repeated && next < steps.size() && steps[next].kind == hcl::Step::Kind::Index) {
@@ -265,7 +272,8 @@ Value ModuleInstance::resource_reference(const std::string& type, const std::vec
         if (consumed < steps.size() && steps[consumed].kind == hcl::Step::Kind::Index) {
             const Value index = evaluator_.evaluate(*steps[consumed].index);
             ++consumed;
-            if (index.is_unknown()) return Value::unknown("instance key known only after apply", {{base, ""}}, at);
+            if (index.is_unknown())
+                return Value::unknown("instance key known only after apply", {{base, ""}}, at);
             target = base + quote_key(index);
         } else {
             // The whole collection of instances.
@@ -273,7 +281,8 @@ Value ModuleInstance::resource_reference(const std::string& type, const std::vec
             Value collection = by_key ? Value::map({}, at) : Value::list({}, at);
             const bool documents = data && kind == "aws_iam_policy_document";
             for (const InstanceKey& instance : expand(*block->second)) {
-                Value reference = Value::unknown("resource " + base + instance.suffix, {{base + instance.suffix, ""}}, at);
+                Value reference = Value::unknown("resource " + base + instance.suffix,
+                                                 {{base + instance.suffix, ""}}, at);
                 if (documents) {  // each.value.json of a for_each over policy documents
                     Value document;
                     with_key(instance, [&] { document = policy_document(*block->second); });
@@ -283,7 +292,8 @@ Value ModuleInstance::resource_reference(const std::string& type, const std::vec
                 }
                 if (by_key && instance.each) {
                     const Value* k = instance.each->find("key");
-                    collection.set(k && k->is_string() ? k->as_string() : instance.suffix, std::move(reference));
+                    collection.set(k && k->is_string() ? k->as_string() : instance.suffix,
+                                   std::move(reference));
                 } else {
                     collection.as_list().push_back(std::move(reference));
                 }
@@ -301,10 +311,12 @@ Value ModuleInstance::resource_reference(const std::string& type, const std::vec
                           {{target, attribute}}, at);
 }
 
-std::vector<std::pair<std::string, ModuleInstance*>> ModuleInstance::children(const std::string& name) {
+std::vector<std::pair<std::string, ModuleInstance*>> ModuleInstance::children(
+    const std::string& name) {
     std::vector<std::pair<std::string, ModuleInstance*>> out;
     if (auto it = children_.find(name); it != children_.end()) {
-        for (auto& [suffix, child] : it->second) out.emplace_back(suffix, child.get());
+        for (auto& [suffix, child] : it->second)
+            out.emplace_back(suffix, child.get());
         return out;
     }
     auto call = config_.module_calls.find(name);
@@ -313,12 +325,14 @@ std::vector<std::pair<std::string, ModuleInstance*>> ModuleInstance::children(co
     auto& created = children_[name];
     const hcl::Block& block = *call->second;
     auto report = [&](DiagnosticSeverity severity, DiagnosticCode code, std::string message) {
-        diagnostics_.push_back(Diagnostic{block.range.file, block.range.begin, severity, code, std::move(message)});
+        diagnostics_.push_back(
+            Diagnostic{block.range.file, block.range.begin, severity, code, std::move(message)});
     };
     const hcl::Attribute* source_attribute = block.body.attribute("source");
     const Value source = source_attribute ? evaluator_.evaluate(source_attribute->value) : Value();
     if (!source.is_string()) {
-        report(DiagnosticSeverity::Warning, DiagnosticCode::InvalidTemplate, "module " + name + " has no literal source");
+        report(DiagnosticSeverity::Warning, DiagnosticCode::InvalidTemplate,
+               "module " + name + " has no literal source");
     } else {
         const std::string key = module_key_.empty() ? name : module_key_ + "." + name;
         auto installed = settings_.installed_modules.find(key);
@@ -335,16 +349,18 @@ std::vector<std::pair<std::string, ModuleInstance*>> ModuleInstance::children(co
                              : installed->second.lexically_normal();
         if (dir.filename().empty()) dir = dir.parent_path();  // "../../" ends with a separator
         const ModuleConfig* child = nullptr;
-        if (!inside(dir, settings_.scan_root)) {
+        if (!is_within(dir, settings_.scan_root)) {
             report(DiagnosticSeverity::Warning, DiagnosticCode::Unsupported,
-                   "module " + name + " source " + source.as_string() + " is outside the scan root; not read");
+                   "module " + name + " source " + source.as_string() +
+                       " is outside the scan root; not read");
         } else if (leaves_through_symlink(dir, settings_.scan_root)) {
             report(DiagnosticSeverity::Warning, DiagnosticCode::Unsupported,
                    "module " + name + " source " + source.as_string() +
                        " leads outside the scan root through a symbolic link; not read");
         } else if (std::find(call_stack_.begin(), call_stack_.end(), dir) != call_stack_.end()) {
             report(DiagnosticSeverity::Error, DiagnosticCode::InvalidTemplate,
-                   "module " + name + " calls " + source.as_string() + ", which is already being evaluated (a module cycle)");
+                   "module " + name + " calls " + source.as_string() +
+                       ", which is already being evaluated (a module cycle)");
         } else if (call_stack_.size() >= settings_.max_module_depth) {
             report(DiagnosticSeverity::Error, DiagnosticCode::ExpansionLimit,
                    "modules nested deeper than " + std::to_string(settings_.max_module_depth));
@@ -369,21 +385,24 @@ std::vector<std::pair<std::string, ModuleInstance*>> ModuleInstance::children(co
                         inputs[attribute.name] = evaluator_.evaluate(attribute.value);
                     }
                 });
-                created.emplace_back(key.suffix, std::make_unique<ModuleInstance>(
-                                                     *child, prefix_ + "module." + name + key.suffix + ".",
-                                                     module_key_.empty() ? name : module_key_ + "." + name,
-                                                     std::move(inputs), stack, settings_, diagnostics_));
+                created.emplace_back(key.suffix,
+                                     std::make_unique<ModuleInstance>(
+                                         *child, prefix_ + "module." + name + key.suffix + ".",
+                                         module_key_.empty() ? name : module_key_ + "." + name,
+                                         std::move(inputs), stack, settings_, diagnostics_));
             }
         }
     }
     children_in_progress_.erase(name);
-    for (auto& [suffix, child] : created) out.emplace_back(suffix, child.get());
+    for (auto& [suffix, child] : created)
+        out.emplace_back(suffix, child.get());
     return out;
 }
 
 Value ModuleInstance::module_reference(const std::vector<hcl::Step>& steps, std::size_t& consumed,
                                        const SourceRange& at) {
-    if (steps.empty() || steps[0].kind != hcl::Step::Kind::Attribute) return Value::unknown("invalid module reference", {}, at);
+    if (steps.empty() || steps[0].kind != hcl::Step::Kind::Attribute)
+        return Value::unknown("invalid module reference", {}, at);
     const std::string& name = steps[0].name;
     consumed = 1;
     auto instances = children(name);
@@ -398,7 +417,8 @@ Value ModuleInstance::module_reference(const std::vector<hcl::Step>& steps, std:
             if (key == suffix) chosen = instance;
         }
     }
-    if (chosen == nullptr) return Value::unknown("outputs of module " + name + " are not known", {}, at);
+    if (chosen == nullptr)
+        return Value::unknown("outputs of module " + name + " are not known", {}, at);
     if (consumed < steps.size() && steps[consumed].kind == hcl::Step::Kind::Attribute) {
         const std::string output = steps[consumed].name;
         ++consumed;
@@ -409,9 +429,11 @@ Value ModuleInstance::module_reference(const std::vector<hcl::Step>& steps, std:
 
 Value ModuleInstance::output(const std::string& name) {
     auto declared = config_.outputs.find(name);
-    if (declared == config_.outputs.end()) return Value::unknown("module has no output " + name, {}, {});
+    if (declared == config_.outputs.end())
+        return Value::unknown("module has no output " + name, {}, {});
     const hcl::Attribute* value = declared->second->body.attribute("value");
-    if (value == nullptr) return Value::unknown("output " + name + " has no value", {}, declared->second->range);
+    if (value == nullptr)
+        return Value::unknown("output " + name + " has no value", {}, declared->second->range);
     return evaluator_.evaluate(value->value);
 }
 
@@ -520,7 +542,7 @@ Value ModuleInstance::policy_document(const hcl::Block& block) {
     };
     Value document = Value::map({}, block.range);
     document.set("Version", body.find("version") ? *body.find("version")
-                                                  : Value::string("2012-10-17", block.range));
+                                                 : Value::string("2012-10-17", block.range));
     Value statements = Value::list({}, block.range);
     if (const Value* list = body.find("statement"); list && list->is_list()) {
         for (const Value& statement : list->as_list()) {
@@ -544,7 +566,8 @@ Value ModuleInstance::policy_document(const hcl::Block& block) {
             copy("not_actions", "NotAction");
             copy("resources", "Resource");
             copy("not_resources", "NotResource");
-            for (auto [from, to] : {std::pair{"principals", "Principal"}, std::pair{"not_principals", "NotPrincipal"}}) {
+            for (auto [from, to] : {std::pair{"principals", "Principal"},
+                                    std::pair{"not_principals", "NotPrincipal"}}) {
                 const Value* blocks = statement.find(from);
                 if (blocks == nullptr || !blocks->is_list()) continue;
                 Value principal = Value::map({}, blocks->range());
@@ -557,25 +580,28 @@ Value ModuleInstance::policy_document(const hcl::Block& block) {
                         break;
                     }
                     // Two blocks of one type (two AWS accounts written apart) add up.
-                    Value* existing = principal.is_map() ? principal.find(type->as_string()) : nullptr;
+                    Value* existing =
+                        principal.is_map() ? principal.find(type->as_string()) : nullptr;
                     if (existing != nullptr && existing->is_list() && identifiers->is_list()) {
-                        for (const Value& id : identifiers->as_list()) existing->as_list().push_back(id);
+                        for (const Value& id : identifiers->as_list())
+                            existing->as_list().push_back(id);
                     } else {
                         principal.set(type->as_string(), *identifiers, entry.range());
                     }
                 }
                 out.set(to, std::move(principal), blocks->range());
             }
-            if (const Value* conditions = statement.find("condition"); conditions && conditions->is_list()) {
+            if (const Value* conditions = statement.find("condition");
+                conditions && conditions->is_list()) {
                 Value condition = Value::map({}, conditions->range());
                 for (const Value& entry : conditions->as_list()) {
                     const Value* test = entry.find("test");
                     const Value* variable = entry.find("variable");
                     const Value* values = entry.find("values");
                     if (!test || !variable || !values) continue;
-                    // A key built around an unknown ("${provider}:sub") keeps its known text; a test
-                    // or key Bulwark cannot read makes the whole condition unknown: dropping it
-                    // would make the statement look unconditioned.
+                    // A key built around an unknown ("${provider}:sub") keeps its known text; a
+                    // test or key Bulwark cannot read makes the whole condition unknown: dropping
+                    // it would make the statement look unconditioned.
                     std::string key;
                     if (variable->is_string()) {
                         key = variable->as_string();
@@ -583,12 +609,14 @@ Value ModuleInstance::policy_document(const hcl::Block& block) {
                         key = variable->as_unknown().partial;
                     }
                     if (!test->is_string() || key.empty()) {
-                        condition = unknown_of("a condition known only after apply", {test, variable}, conditions->range());
+                        condition = unknown_of("a condition known only after apply",
+                                               {test, variable}, conditions->range());
                         break;
                     }
                     Value* operator_map = condition.find(test->as_string());
                     if (operator_map == nullptr) {
-                        condition.set(test->as_string(), Value::map({}, entry.range()), entry.range());
+                        condition.set(test->as_string(), Value::map({}, entry.range()),
+                                      entry.range());
                         operator_map = condition.find(test->as_string());
                     }
                     operator_map->set(key, *values, entry.range());
@@ -604,7 +632,9 @@ Value ModuleInstance::policy_document(const hcl::Block& block) {
     for (std::string_view argument : {"source_policy_documents", "override_policy_documents"}) {
         const Value* sources = body.find(argument);
         if (sources == nullptr || sources->is_null()) continue;
-        if (!sources->is_list()) return unknown_of("policy built from documents known only after apply", {sources}, block.range);
+        if (!sources->is_list())
+            return unknown_of("policy built from documents known only after apply", {sources},
+                              block.range);
         Value::List merged;
         for (const Value& source : sources->as_list()) {
             Value parsed = source;
@@ -616,20 +646,24 @@ Value ModuleInstance::policy_document(const hcl::Block& block) {
             }
             const Value* statement = parsed.find("Statement");
             if (parsed.is_unknown() || statement == nullptr || statement->is_unknown()) {
-                return unknown_of("policy built from documents known only after apply", {&parsed}, block.range);
+                return unknown_of("policy built from documents known only after apply", {&parsed},
+                                  block.range);
             }
             if (statement->is_list()) {
-                for (const Value& s : statement->as_list()) merged.push_back(s);
+                for (const Value& s : statement->as_list())
+                    merged.push_back(s);
             } else {
                 merged.push_back(*statement);
             }
         }
         Value& own = *document.find("Statement");
         if (argument == "source_policy_documents") {
-            for (Value& s : own.as_list()) merged.push_back(std::move(s));
+            for (Value& s : own.as_list())
+                merged.push_back(std::move(s));
             own.as_list() = std::move(merged);
         } else {
-            for (Value& s : merged) own.as_list().push_back(std::move(s));
+            for (Value& s : merged)
+                own.as_list().push_back(std::move(s));
         }
     }
     return document;
