@@ -137,14 +137,6 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
     std::vector<Rule> rules;
 
     std::set<std::string> configured;  // rule IDs whose parameter overrides were applied
-    Sha256 pack_hash;
-    auto hash_file = [&](std::string_view path, std::string_view content) {
-        pack_hash.update(path);
-        pack_hash.update(std::string_view("\0", 1));
-        pack_hash.update(std::to_string(content.size()));
-        pack_hash.update(std::string_view("\0", 1));
-        pack_hash.update(content);
-    };
     auto add_rule = [&](std::string_view path, std::string_view content) {
         auto loaded = load_rule(path, content);
         if (auto* rule = std::get_if<Rule>(&loaded); rule && !parameters.empty()) {
@@ -168,7 +160,7 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
     };
 
     for (const EmbeddedFile& file : embedded_rule_files()) {
-        hash_file(file.path, file.content);
+        catalog.pack_files_.push_back({std::string(file.path), file.content, std::nullopt});
         if (file.path.starts_with(kDataPrefix)) continue;
         if (file.path.starts_with(kFrameworkPrefix)) {
             if (!with_frameworks) continue;
@@ -206,8 +198,9 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
                 continue;
             }
             // Relative to its folder, so the hash does not depend on where the folder lives.
-            hash_file(file.lexically_relative(dir).generic_string(), *content);
             add_rule(file.string(), *content);
+            catalog.pack_files_.push_back(
+                {file.lexically_relative(dir).generic_string(), {}, std::move(*content)});
         }
     }
 
@@ -262,12 +255,20 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
     }
     if (!errors.empty()) return errors;
     catalog.rules_ = std::move(rules);
-    static constexpr char kHex[] = "0123456789abcdef";
-    for (std::uint8_t byte : pack_hash.finish()) {
-        catalog.rule_pack_hash_ += kHex[byte >> 4];
-        catalog.rule_pack_hash_ += kHex[byte & 15];
-    }
     return catalog;
+}
+
+std::string RuleCatalog::rule_pack_hash() const {
+    Sha256 hash;
+    for (const PackFile& file : pack_files_) {
+        const std::string_view content = file.read ? std::string_view(*file.read) : file.embedded;
+        hash.update(file.path);
+        hash.update(std::string_view("\0", 1));
+        hash.update(std::to_string(content.size()));
+        hash.update(std::string_view("\0", 1));
+        hash.update(content);
+    }
+    return hash.finish_hex();
 }
 
 }  // namespace bulwark

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -50,8 +51,9 @@ class RuleCatalog {
     const Rule* find(std::string_view id) const;
     const std::map<std::string, Framework>& frameworks() const { return frameworks_; }
     // SHA-256 (hex) over every rule pack file loaded, built-in and user, path and content in load
-    // order: two reports with the same hash were produced by the same rules.
-    const std::string& rule_pack_hash() const { return rule_pack_hash_; }
+    // order: two reports with the same hash were produced by the same rules. Computed when asked
+    // (only reports need it; hashing the pack would cost a quarter of a small scan).
+    std::string rule_pack_hash() const;
     // Replaces a rule's severity (a configuration's override); false when no rule has this ID.
     bool set_severity(std::string_view id, Severity severity);
 
@@ -59,7 +61,14 @@ class RuleCatalog {
     std::vector<Rule> rules_;  // sorted by ID
     std::map<std::string, std::size_t, std::less<>> by_id_;
     std::map<std::string, Framework> frameworks_;
-    std::string rule_pack_hash_;
+    // The files of the pack, in load order: built-in content stays in the binary, a user rule
+    // file's content is kept.
+    struct PackFile {
+        std::string path;
+        std::string_view embedded;
+        std::optional<std::string> read;
+    };
+    std::vector<PackFile> pack_files_;
 };
 
 // Parses one framework file (rules/frameworks/<key>.yaml).

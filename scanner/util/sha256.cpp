@@ -102,16 +102,20 @@ std::array<std::uint8_t, 32> Sha256::finish() {
     return digest;
 }
 
-std::string sha256_hex(std::string_view data) {
-    Sha256 hash;
-    hash.update(data);
+std::string Sha256::finish_hex() {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
-    for (std::uint8_t byte : hash.finish()) {
+    for (std::uint8_t byte : finish()) {
         out.push_back(kHex[byte >> 4]);
         out.push_back(kHex[byte & 15]);
     }
     return out;
+}
+
+std::string sha256_hex(std::string_view data) {
+    Sha256 hash;
+    hash.update(data);
+    return hash.finish_hex();
 }
 
 }  // namespace bulwark

@@ -13,6 +13,7 @@ class Sha256 {
     Sha256();
     void update(std::string_view data);
     std::array<std::uint8_t, 32> finish();
+    std::string finish_hex();  // the digest in lower-case hex
 
   private:
     void compress(const std::uint8_t* block);
