@@ -56,11 +56,12 @@ std::string_view service_part(std::string_view pattern) {
 }
 
 const Item* covering_item(const ItemList& actions, std::string_view target) {
+    const bool any_target = kind_of(target) == TargetKind::Any;
     for (const Item& item : actions.items) {
         if (item.unknown) continue;
         const std::string_view text =
             item.text == "*:*" ? std::string_view("*") : std::string_view(item.text);
-        if (kind_of(target) == TargetKind::Any || wildcard_covers(text, target, true)) return &item;
+        if (any_target || wildcard_covers(text, target, true)) return &item;
     }
     return nullptr;
 }
