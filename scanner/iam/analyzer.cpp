@@ -176,15 +176,20 @@ Grant PolicyAnalyzer::evaluate(const Statement& statement, std::string_view targ
                                const GrantFilter& filter) const {
     Grant grant;
     grant.statement = &statement;
+    if (statement.effect == Effect::Deny && !statement.unknown) return grant;
+    // Most statements do not grant the action at all: decided before any text is built, as
+    // action groups ask this for hundreds of actions per statement.
+    Tri value = statement.unknown                   ? Tri::Unknown
+                : statement.effect == Effect::Allow ? Tri::True
+                                                    : Tri::Unknown;
+    if (!statement.unknown) value = tri_and(value, actions_cover(statement.actions, target));
+    if (value == Tri::False) return grant;
     grant.where = valid(statement.range);
     grant.action = target.empty() ? "an action" : std::string(target);
     if (statement.unknown) {
         grant.value = Tri::Unknown;
         return grant;
     }
-    if (statement.effect == Effect::Deny) return grant;
-    Tri value = statement.effect == Effect::Allow ? Tri::True : Tri::Unknown;
-    value = tri_and(value, actions_cover(statement.actions, target));
     value = tri_and(value, resources_in_scope(statement.resources, filter.resources));
     if (filter.unconditioned) value = tri_and(value, tri_not(narrows_grant(statement.conditions)));
     if (filter.to_everyone) {
