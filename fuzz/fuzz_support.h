@@ -31,9 +31,11 @@ inline void parse_and_link(const Frontend& frontend, std::string path, std::stri
     if (!parsed.artifact) return;
     std::vector<LinkInput> inputs;
     inputs.push_back(LinkInput{0, file.path, fuzz_root() / file.path, std::move(parsed.artifact)});
-    LinkContext context{fuzz_root(), [](const std::filesystem::path&) -> std::optional<SourceFile> {
-                            return std::nullopt;
-                        }};
+    LinkContext context;
+    context.root = fuzz_root();
+    context.load = [](const std::filesystem::path&) -> std::optional<SourceFile> {
+        return std::nullopt;
+    };
     (void)frontend.link(inputs, context);
 }
 

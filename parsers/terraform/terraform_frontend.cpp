@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 
 #include "io/document_reader.h"
 #include "parsers/terraform/adapters/adapter.h"
 #include "parsers/terraform/module/module_instance.h"
+#include "util/parallel.h"
 #include "util/paths.h"
 
 namespace bulwark::terraform {
@@ -247,20 +249,69 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs,
         return config.files.empty() && config.unread.empty() ? nullptr : &config;
     };
 
-    std::vector<NativeResource> natives;
+    // Root modules are evaluated in parallel, each into its own diagnostics and resources, joined
+    // in root order afterwards so the result never depends on thread timing. The local modules
+    // they call are read first, in a fixed order, so that file numbering is deterministic too;
+    // anything still missing is read under a lock.
+    std::vector<fs::path> root_dirs;
     for (const fs::path& dir : scanned) {
-        if (!roots.count(dir)) continue;
-        ModuleConfig& config = *modules[dir];
-        out.diagnostics.insert(out.diagnostics.end(), config.diagnostics.begin(),
-                               config.diagnostics.end());
+        if (roots.count(dir)) root_dirs.push_back(dir);
+    }
+    std::vector<std::map<std::string, fs::path>> installed(root_dirs.size());
+    {
+        std::set<fs::path> visited;
+        std::vector<const ModuleConfig*> pending;
+        auto visit = [&](const fs::path& dir) {
+            if (!is_within(dir, context.root) || !visited.insert(dir).second) return;
+            if (const ModuleConfig* config = load(dir)) pending.push_back(config);
+        };
+        for (std::size_t r = 0; r < root_dirs.size(); ++r) {
+            installed[r] = installed_modules(root_dirs[r], context);
+            visit(root_dirs[r]);
+            for (const auto& [key, dir] : installed[r])
+                visit(dir.lexically_normal());
+            while (!pending.empty()) {
+                const ModuleConfig* config = pending.back();
+                pending.pop_back();
+                for (const auto& [name, block] : config->module_calls) {
+                    const hcl::Attribute* source = block->body.attribute("source");
+                    if (source == nullptr || source->value.kind != hcl::ExprKind::Literal ||
+                        !source->value.literal.is_string() ||
+                        !is_local_source(source->value.literal.as_string())) {
+                        continue;
+                    }
+                    fs::path target =
+                        (config->dir / source->value.literal.as_string()).lexically_normal();
+                    if (target.filename().empty()) target = target.parent_path();
+                    visit(target);
+                }
+            }
+        }
+    }
+    std::mutex load_mutex;
+    ModuleLoader locked_load = [&](const fs::path& dir) -> const ModuleConfig* {
+        const std::lock_guard lock(load_mutex);
+        return load(dir);
+    };
+
+    std::vector<const ModuleConfig*> root_configs;  // looked up now: load() inserts into `modules`
+    for (const fs::path& dir : root_dirs)
+        root_configs.push_back(modules.at(dir).get());
+    std::vector<std::vector<Diagnostic>> root_diagnostics(root_dirs.size());
+    std::vector<std::vector<NativeResource>> root_natives(root_dirs.size());
+    parallel_for(root_dirs.size(), context.threads, [&](std::size_t r) {
+        const fs::path& dir = root_dirs[r];
+        std::vector<Diagnostic>& diagnostics = root_diagnostics[r];
+        const ModuleConfig& config = *root_configs[r];
+        diagnostics.insert(diagnostics.end(), config.diagnostics.begin(), config.diagnostics.end());
         // Variable values, lowest precedence first: environment, tfvars files, --var-file, --var.
         std::map<std::string, Value> inputs;
         for (const auto& [name, text] : options_.environment_variables) {
-            inputs[name] = raw_variable(text, out.diagnostics);
+            inputs[name] = raw_variable(text, diagnostics);
         }
         ConstantScope constants;
         for (const auto& tfvars : config.tfvars) {
-            ExpressionEvaluator evaluator(constants, out.diagnostics, dir, context.root);
+            ExpressionEvaluator evaluator(constants, diagnostics, dir, context.root);
             for (const hcl::Attribute& attribute : tfvars->syntax.body.attributes) {
                 inputs[attribute.name] = evaluator.evaluate(attribute.value);
             }
@@ -270,7 +321,7 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs,
             std::ostringstream text;
             text << in.rdbuf();
             hcl::File parsed = hcl::parse(text.str(), kNoFile);
-            ExpressionEvaluator evaluator(constants, out.diagnostics, dir, context.root);
+            ExpressionEvaluator evaluator(constants, diagnostics, dir, context.root);
             for (const hcl::Attribute& attribute : parsed.body.attributes) {
                 inputs[attribute.name] = evaluator.evaluate(attribute.value);
             }
@@ -285,17 +336,25 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs,
         for (const std::string& path : options_.var_files)
             read_var_file(path);
         for (const auto& [name, text] : options_.variables)
-            inputs[name] = raw_variable(text, out.diagnostics);
+            inputs[name] = raw_variable(text, diagnostics);
 
         InstanceSettings settings;
         settings.scan_root = context.root;
         settings.root_dir = dir;
         settings.scope =
             "terraform:" + (config.relative_dir.empty() ? std::string(".") : config.relative_dir);
-        settings.load = load;
-        settings.installed_modules = installed_modules(dir, context);
-        ModuleInstance root(config, "", "", std::move(inputs), {dir}, settings, out.diagnostics);
-        root.collect(natives);
+        settings.load = locked_load;
+        settings.installed_modules = std::move(installed[r]);
+        ModuleInstance root(config, "", "", std::move(inputs), {dir}, settings, diagnostics);
+        root.collect(root_natives[r]);
+    });
+    std::vector<NativeResource> natives;
+    for (std::size_t r = 0; r < root_dirs.size(); ++r) {
+        out.diagnostics.insert(out.diagnostics.end(),
+                               std::make_move_iterator(root_diagnostics[r].begin()),
+                               std::make_move_iterator(root_diagnostics[r].end()));
+        natives.insert(natives.end(), std::make_move_iterator(root_natives[r].begin()),
+                       std::make_move_iterator(root_natives[r].end()));
     }
     out.resources = adapt_resources(std::move(natives), out.diagnostics);
     return out;

@@ -45,6 +45,7 @@ struct LinkInput {
 struct LinkContext {
     std::filesystem::path root;
     std::function<std::optional<SourceFile>(const std::filesystem::path&)> load;
+    unsigned threads = 1;  // for front-ends whose linking splits into independent parts
 };
 
 // A reader for one infrastructure format. Front-ends take a buffer, not a path, so they can be

@@ -290,6 +290,7 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     if (root.filename().empty() && root.has_parent_path()) root = root.parent_path();  // "dir/"
     LinkContext context;
     context.root = root;
+    context.threads = options.threads;
     std::error_code root_ec;
     const fs::path real_root = fs::weakly_canonical(root, root_ec);
     context.load = [&](const fs::path& path) -> std::optional<SourceFile> {
