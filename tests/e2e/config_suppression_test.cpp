@@ -330,6 +330,63 @@ TEST_CASE("config suppressions: sharded scans merge to the whole scan, stale ent
     INFO(merged.err);
     REQUIRE(merged.exit_code == 0);
     CHECK(merged.out == whole.out);
+
+    // SARIF too: the configuration's notifications are kept once, when every part has them.
+    std::vector<std::string> sarif_scan = scan;
+    sarif_scan[5] = "sarif";
+    const auto whole_sarif = run(sarif_scan);
+    REQUIRE(whole_sarif.exit_code == 0);
+    std::vector<std::string> sarif_merge = {"merge"};
+    for (const char* part : {"1/3", "2/3", "3/3"}) {
+        std::vector<std::string> args = sarif_scan;
+        const std::string file = (out.path() / (std::string("sarif") + part[0])).string();
+        args.insert(args.end(), {"--shard", part, "-o", file});
+        REQUIRE(run(args).exit_code == 0);
+        sarif_merge.push_back(file);
+    }
+    const auto merged_sarif = run(sarif_merge);
+    REQUIRE(merged_sarif.exit_code == 0);
+    CHECK(merged_sarif.out == whole_sarif.out);
+    const Json log = Json::parse(whole_sarif.out);
+    CHECK(log["runs"][0]["invocations"][0]["toolExecutionNotifications"].size() == 2);
+}
+
+TEST_CASE("config suppressions: CDK source without a cloud assembly matches by construct path") {
+    TempDir dir;
+    fs::create_directories(dir.path() / ".git");
+    dir.write("cdk.json", "{\"app\": \"python3 app.py\"}\n");
+    dir.write("app.py", R"(import aws_cdk as cdk
+from aws_cdk import aws_s3 as s3
+from constructs import Construct
+
+
+class LogsStack(cdk.Stack):
+    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:
+        super().__init__(scope, construct_id, **kwargs)
+        # Receives the access logs of every other bucket; it cannot log to itself.
+        s3.Bucket(self, "AccessLogs")
+        # Application data: nothing accepts its findings.
+        s3.Bucket(self, "Data")
+
+
+app = cdk.App()
+LogsStack(app, "Logs")
+app.synth()
+)");
+    dir.write(".bulwark.yaml", R"(suppressions:
+  ignore:
+    - rules: [aws-s3-bucket-access-logging]
+      resources: ["Logs/Access*"]
+      reason: the access-log bucket cannot log to itself
+)");
+    const std::string root = dir.path().string();
+    const Json report = scan_json({root, "--root", root, "--only", "aws-s3-bucket-access-logging"});
+    const Json logs = result_of(report, "aws-s3-bucket-access-logging", "Logs/AccessLogs");
+    CHECK(logs["resource"]["format"] == "cdk-python");
+    CHECK(logs["status"] == "suppressed");
+    CHECK(logs["suppression"]["line"] == 3);
+    CHECK(result_of(report, "aws-s3-bucket-access-logging", "Logs/Data")["status"] == "failed");
+    CHECK(report["diagnostics"].empty());
 }
 
 TEST_CASE(
