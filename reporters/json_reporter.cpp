@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include "reporters/report_support.h"
@@ -121,6 +122,11 @@ std::string render_json(const ReportContext& context) {
                                      {"reason", finding.suppression->reason},
                                      {"expires", finding.suppression->expires},
                                      {"owner", finding.suppression->owner}};
+            // A configuration entry: where it is written.
+            if (finding.suppression->file != kNoFile) {
+                result["suppression"]["file"] = scan.path_of(finding.suppression->file);
+                result["suppression"]["line"] = finding.suppression->at.line;
+            }
         }
         results.push_back(std::move(result));
     }
@@ -159,14 +165,19 @@ std::string render_json(const ReportContext& context) {
         report["summary"]["baselined"] = totals.baselined;
         report["baseline"] = baseline_json(*scan.baseline);
     }
+    // Only when its suppressions applied, so scans without them keep their shape; `bulwark
+    // merge` uses it to tell the configuration's diagnostics from the scanned files'.
+    if (scan.config_file) report["configuration"] = {{"file", scan.path_of(*scan.config_file)}};
     report["results"] = std::move(results);
     report["diagnostics"] = std::move(diagnostics);
     return dump(report);
 }
 
-std::string render_rule_list_json(const RuleCatalog& catalog) {
+std::string render_rule_list_json(const RuleCatalog& catalog,
+                                  const std::vector<const Rule*>* shown) {
     Json rules = Json::array();
     for (const Rule& rule : catalog.rules()) {
+        if (shown && std::find(shown->begin(), shown->end(), &rule) == shown->end()) continue;
         rules.push_back({{"id", rule.id},
                          {"title", rule.title},
                          {"severity", to_string(rule.severity)},

@@ -55,7 +55,7 @@ std::string failure_body(const ScanResult& scan, const CheckView& check) {
     return body;
 }
 
-std::string skipped_reason(const CheckView& check) {
+std::string skipped_reason(const ScanResult& scan, const CheckView& check) {
     if (check.outcome == Outcome::Undecided) {
         return "undecided: the check depends on values known only at deployment (a parameter "
                "without a default, an attribute AWS computes); --strict fails it";
@@ -65,7 +65,10 @@ std::string skipped_reason(const CheckView& check) {
     std::string reason = "suppressed";
     if (check.finding && check.finding->suppression) {
         const Suppression& suppression = *check.finding->suppression;
-        reason += " (" + suppression.source + "): " + suppression.reason;
+        std::string by = suppression.source;
+        if (std::string at = report::suppression_location(scan, suppression); !at.empty())
+            by += " " + at;
+        reason += " (" + by + "): " + suppression.reason;
         if (!suppression.owner.empty()) reason += "; owner " + suppression.owner;
         if (!suppression.expires.empty()) reason += "; expires " + suppression.expires;
     }
@@ -126,7 +129,7 @@ std::string render_suite(const ScanResult& scan, const Suite& suite, Counts& tot
             case Outcome::Suppressed:
             case Outcome::Baselined:
                 ++counts.skipped;
-                cases += ">\n      <skipped>" + xml_escape(skipped_reason(*check)) +
+                cases += ">\n      <skipped>" + xml_escape(skipped_reason(scan, *check)) +
                          "</skipped>\n    </testcase>\n";
                 continue;
             case Outcome::Failed:

@@ -170,6 +170,11 @@ std::string location_text(const ScanResult& scan, const SourceRange& range) {
     return out;
 }
 
+std::string suppression_location(const ScanResult& scan, const Suppression& suppression) {
+    if (suppression.file == kNoFile) return {};
+    return location_text(scan, SourceRange{suppression.file, suppression.at, {}});
+}
+
 std::string valid_utf8(std::string_view text) {
     std::string out;
     out.reserve(text.size());

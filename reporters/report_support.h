@@ -76,6 +76,10 @@ std::vector<std::string> framework_tags(const Rule& rule);
 // "file:line:column" (or less when unknown).
 std::string location_text(const ScanResult& scan, const SourceRange& range);
 
+// Where a suppression outside the code is written ("file:line" of a configuration entry), or
+// "" for comments and Metadata.
+std::string suppression_location(const ScanResult& scan, const Suppression& suppression);
+
 // Replaces bytes that are not UTF-8 with U+FFFD (input files may hold anything).
 std::string valid_utf8(std::string_view text);
 

@@ -61,8 +61,11 @@ std::string render_github(const ReportContext& context);
 std::string render_gitlab(const ReportContext& context);
 
 // `bulwark rules list` in text and JSON.
-std::string render_rule_list_text(const RuleCatalog& catalog);
-std::string render_rule_list_json(const RuleCatalog& catalog);
+// `shown`: the rules to list (a configuration's selection); every rule when null.
+std::string render_rule_list_text(const RuleCatalog& catalog,
+                                  const std::vector<const Rule*>* shown = nullptr);
+std::string render_rule_list_json(const RuleCatalog& catalog,
+                                  const std::vector<const Rule*>* shown = nullptr);
 std::string render_rule_catalog_markdown(const RuleCatalog& catalog);
 // `bulwark rules show ID`.
 std::string render_rule_details(const Rule& rule, const RuleCatalog& catalog);

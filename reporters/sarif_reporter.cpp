@@ -262,6 +262,11 @@ Json result_of(const ScanResult& scan, const Finding& finding, const report::Rul
         if (!suppression.owner.empty()) properties["owner"] = suppression.owner;
         if (!suppression.expires.empty()) properties["expires"] = suppression.expires;
         entry["properties"] = properties;
+        // A configuration entry: SARIF's suppression.location says where it is written.
+        if (suppression.file != kNoFile) {
+            entry["location"] = {{"physicalLocation",
+                                  physical_location(scan, {suppression.file, suppression.at, {}})}};
+        }
         result["suppressions"] = Json::array({entry});
     }
     result["properties"] = {{"severity", to_string(finding.severity)},
@@ -341,6 +346,10 @@ std::string render_sarif(const ReportContext& context) {
     // The scan ran to the end: input problems are notifications, not a failed execution.
     invocation["executionSuccessful"] = true;
     if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+    // The configuration file whose suppressions applied: `bulwark merge` tells its
+    // notifications (judged per part) from the scanned files'.
+    if (scan.config_file)
+        invocation["properties"] = {{"configurationFile", uri_of(scan.path_of(*scan.config_file))}};
 
     std::string category(context.sarif_category.empty() ? "bulwark" : context.sarif_category);
     if (!category.ends_with('/')) category += '/';

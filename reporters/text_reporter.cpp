@@ -151,8 +151,11 @@ std::string render_text(const ReportContext& context) {
         out +=
             "           " + report::valid_utf8(what) + "  " + style(kDim, finding.rule_id) + "\n";
         if (finding.status == FindingStatus::Suppressed && finding.suppression) {
-            out += "           suppressed (" + finding.suppression->source +
-                   "): " + finding.suppression->reason + "\n";
+            std::string by = finding.suppression->source;
+            if (std::string at = report::suppression_location(scan, *finding.suppression);
+                !at.empty())
+                by += " " + at;
+            out += "           suppressed (" + by + "): " + finding.suppression->reason + "\n";
         }
         if (finding.status == FindingStatus::Baselined)
             out += "           baselined: known before; does not fail the gate\n";
@@ -220,16 +223,23 @@ std::string render_text(const ReportContext& context) {
     return out;
 }
 
-std::string render_rule_list_text(const RuleCatalog& catalog) {
-    std::size_t width = 0;
-    for (const Rule& rule : catalog.rules())
-        width = std::max(width, rule.id.size());
-    std::string out;
-    for (const Rule& rule : catalog.rules()) {
-        out += pad(rule.id, width + 2) + pad(std::string(to_string(rule.severity)), 10) +
-               rule.title + "\n";
+std::string render_rule_list_text(const RuleCatalog& catalog,
+                                  const std::vector<const Rule*>* shown) {
+    std::vector<const Rule*> all;
+    if (shown == nullptr) {
+        for (const Rule& rule : catalog.rules())
+            all.push_back(&rule);
+        shown = &all;
     }
-    out += plural(catalog.rules().size(), "rule") + "\n";
+    std::size_t width = 0;
+    for (const Rule* rule : *shown)
+        width = std::max(width, rule->id.size());
+    std::string out;
+    for (const Rule* rule : *shown) {
+        out += pad(rule->id, width + 2) + pad(std::string(to_string(rule->severity)), 10) +
+               rule->title + "\n";
+    }
+    out += plural(shown->size(), "rule") + "\n";
     return out;
 }
 

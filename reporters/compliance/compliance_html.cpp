@@ -220,7 +220,10 @@ void control_article(std::string& out, const ComplianceContext& context,
                                   esc(finding_location(context.scan, *check.finding)) + "</code>";
         if (check.outcome == report::Outcome::Suppressed) {
             const Suppression& s = *check.finding->suppression;
-            suppressed += "<tr><td>" + where + "</td><td>" + esc(s.reason) + "</td><td>" +
+            std::string reason = esc(s.reason);
+            if (std::string at = report::suppression_location(context.scan, s); !at.empty())
+                reason += " <small>(" + esc(s.source + " " + at) + ")</small>";
+            suppressed += "<tr><td>" + where + "</td><td>" + reason + "</td><td>" +
                           esc(s.owner.empty() ? "-" : s.owner) + "</td><td>" +
                           esc(s.expires.empty() ? "no expiry" : s.expires) + "</td></tr>\n";
         } else {

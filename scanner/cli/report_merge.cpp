@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -108,12 +109,25 @@ MergedReport merge_json_reports(const std::vector<std::string>& texts) {
 
     Json results = Json::array();
     Json diagnostics = Json::array();
+    // Every part reports the configuration's diagnostics, judged on the part's findings: one
+    // that every part reports (a bad glob, or an entry no part found anything for) is the whole
+    // scan's, once; one only some parts report (stale there, matched elsewhere) is not.
+    const std::string config_file = text_at(reports[0], {"configuration", "file"});
+    std::map<std::string, std::size_t> config_diagnostics;  // dumped diagnostic -> parts
     for (const Json& report : reports) {
         for (const Json& result : report["results"])
             results.push_back(result);
-        for (const Json& diagnostic : at(report, {"diagnostics"}))
-            diagnostics.push_back(diagnostic);
+        std::set<std::string> seen;
+        for (const Json& diagnostic : at(report, {"diagnostics"})) {
+            if (config_file.empty() || text_at(diagnostic, {"file"}) != config_file) {
+                diagnostics.push_back(diagnostic);
+            } else if (seen.insert(diagnostic.dump()).second &&
+                       ++config_diagnostics[diagnostic.dump()] == reports.size()) {
+                diagnostics.push_back(diagnostic);
+            }
+        }
     }
+    if (!config_file.empty()) summary["diagnostics"] = diagnostics.size();
     // The scan's order: file, line, rule, resource, column, fingerprint.
     auto result_key = [](const Json& r) {
         return std::make_tuple(
@@ -184,18 +198,37 @@ MergedReport merge_sarif_reports(const std::vector<std::string>& texts) {
     Json& run = merged["runs"][0];
     Json results = Json::array();
     Json notifications = Json::array();
+    // As for JSON: a notification about the configuration file is the whole scan's when every
+    // part reported it.
+    const Json& first_invocations = at(reports[0]["runs"][0], {"invocations"});
+    const std::string config_uri =
+        first_invocations.is_array() && !first_invocations.empty()
+            ? text_at(first_invocations[0], {"properties", "configurationFile"})
+            : std::string();
+    std::map<std::string, std::size_t> config_notifications;  // dumped notification -> parts
     for (const Json& report : reports) {
         const Json& part = report["runs"][0];
         for (const Json& result : at(part, {"results"}))
             results.push_back(result);
         const Json& invocations = at(part, {"invocations"});
         if (!invocations.is_array() || invocations.empty()) continue;
+        std::set<std::string> seen;
         for (const Json& notification : at(invocations[0], {"toolExecutionNotifications"})) {
             if (text_at(notification, {"descriptor", "id"}) == "results-truncated")
                 return {{},
                         "a part left results out (over GitHub's limit); merge the JSON "
                         "reports instead"};
-            notifications.push_back(notification);
+            const Json& locations = at(notification, {"locations"});
+            const bool about_config =
+                !config_uri.empty() && locations.is_array() && !locations.empty() &&
+                text_at(locations[0], {"physicalLocation", "artifactLocation", "uri"}) ==
+                    config_uri;
+            if (!about_config) {
+                notifications.push_back(notification);
+            } else if (seen.insert(notification.dump()).second &&
+                       ++config_notifications[notification.dump()] == reports.size()) {
+                notifications.push_back(notification);
+            }
         }
     }
     auto location_of = [](const Json& item) -> const Json& {

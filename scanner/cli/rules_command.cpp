@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli_support.h"
+#include "cli/scan_config.h"
+#include "cli/scan_inputs.h"
 #include "reporters/compliance/framework_docs.h"
 #include "reporters/reporter.h"
 #include "rules/builtins.h"
@@ -16,35 +18,89 @@ struct RulesArgs {
     std::vector<std::string> rule_params;
     std::string rule_id;
     std::string framework;
+    std::string config_file;  // --config FILE
+    bool no_config = false;   // --no-config: the built-in view
 };
+
+// The catalog a scan from the current folder would use: the configuration's rule folders,
+// parameters and severity overrides over the built-in rules (the command line adds to them).
+struct EffectiveCatalog {
+    std::unique_ptr<RuleCatalog> holder;
+    const RuleCatalog* catalog = nullptr;
+    std::shared_ptr<const Config> config;
+};
+
+bool load_effective_catalog(const RulesArgs& args, EffectiveCatalog& out, std::ostream& err) {
+    ScanInputArgs input;
+    input.rule_dirs = args.rule_dirs;
+    input.rule_params = args.rule_params;
+    // --no-config wins: it asks for the rules as they ship, whatever file is named.
+    if (!args.no_config) input.config_file = args.config_file;
+    input.no_config = args.no_config;
+    out.config = load_scan_config(input, err);
+    if (!out.config) return false;
+    const Config& config = *out.config;
+    const ScanInputArgs merged = with_config_defaults(input, config);
+    out.catalog = load_catalog(merged.rule_dirs, merged.rule_params, out.holder, err);
+    if (out.catalog == nullptr || !check_config_against(config, *out.catalog, err)) return false;
+    if (!config.parameters.empty()) {
+        out.catalog = load_catalog(merged.rule_dirs, merged.rule_params, out.holder, err, true,
+                                   configured_parameters(config));
+        if (out.catalog == nullptr) return false;
+    }
+    for (const SeverityOverride& override : config.severities)
+        out.holder->set_severity(override.rule, override.severity);
+    return true;
+}
+
+// Does the configuration's selection (packs, frameworks, only, skip) keep the rule? Opt-in
+// rules stay listed as they are without a configuration.
+bool selected_here(const Rule& rule, const RuleCatalog& catalog, const Config& config) {
+    auto names = [&](const std::vector<Setting>& ids) {
+        return std::any_of(ids.begin(), ids.end(),
+                           [&](const Setting& id) { return catalog.find(id.value) == &rule; });
+    };
+    if (names(config.skip)) return false;
+    if (!config.only.empty()) return names(config.only);
+    return selected_by_config(rule, config);
+}
 
 int run_rules_list(const RulesArgs& args, const CommandIo& io) {
     if (args.format != "text" && args.format != "json" && args.format != "markdown") {
         io.err << "bulwark: --format must be text, json or markdown\n";
         return kExitUsage;
     }
-    std::unique_ptr<RuleCatalog> holder;
-    const RuleCatalog* catalog = load_catalog(args.rule_dirs, args.rule_params, holder, io.err);
-    if (catalog == nullptr) return kExitUsage;
+    EffectiveCatalog effective;
+    if (!load_effective_catalog(args, effective, io.err)) return kExitUsage;
+    const RuleCatalog& catalog = *effective.catalog;
+    std::vector<const Rule*> shown;
+    for (const Rule& rule : catalog.rules()) {
+        if (selected_here(rule, catalog, *effective.config)) shown.push_back(&rule);
+    }
     if (args.format == "json")
-        io.out << render_rule_list_json(*catalog);
+        io.out << render_rule_list_json(catalog, &shown);
     else if (args.format == "markdown")
-        io.out << render_rule_catalog_markdown(*catalog);
+        io.out << render_rule_catalog_markdown(catalog);  // the documentation: every rule
     else
-        io.out << render_rule_list_text(*catalog);
+        io.out << render_rule_list_text(catalog, &shown);
     return kExitClean;
 }
 
 int run_rules_show(const RulesArgs& args, const CommandIo& io) {
-    std::unique_ptr<RuleCatalog> holder;
-    const RuleCatalog* catalog = load_catalog(args.rule_dirs, args.rule_params, holder, io.err);
-    if (catalog == nullptr) return kExitUsage;
-    const Rule* rule = catalog->find(args.rule_id);
+    EffectiveCatalog effective;
+    if (!load_effective_catalog(args, effective, io.err)) return kExitUsage;
+    const RuleCatalog& catalog = *effective.catalog;
+    const Rule* rule = catalog.find(args.rule_id);
     if (rule == nullptr) {
         io.err << "bulwark: no rule '" << args.rule_id << "' (see `bulwark rules list`)\n";
         return kExitUsage;
     }
-    io.out << render_rule_details(*rule, *catalog);
+    io.out << render_rule_details(*rule, catalog);
+    const Config& config = *effective.config;
+    if (!config.file.empty() && !selected_here(*rule, catalog, config)) {
+        io.out << "\nNot run here: " << config.file.string()
+               << " leaves it out (rules.packs, frameworks, only or skip).\n";
+    }
     return kExitClean;
 }
 
@@ -92,6 +148,12 @@ void register_rules_commands(CLI::App& app, CommandList& commands) {
     show->add_option("--rules", args->rule_dirs, "Also load rules from this directory");
     show->add_option("--rule-param", args->rule_params,
                      "Set a rule parameter: RULE-ID.PARAMETER=VALUE");
+    for (CLI::App* command : {list, show}) {
+        command->add_option("--config", args->config_file,
+                            "Use this configuration file (default: the nearest .bulwark.yaml)");
+        command->add_flag("--no-config", args->no_config,
+                          "Ignore .bulwark.yaml: the built-in rules as they ship");
+    }
     CLI::App* builtin_list = rules->add_subcommand("builtins", "List the built-in check functions");
     CLI::App* framework = rules->add_subcommand(
         "framework", "Print a framework's controls and the rules that evidence them (Markdown)");

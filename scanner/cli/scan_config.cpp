@@ -208,6 +208,43 @@ std::map<std::string, RuleParameterValues> configured_parameters(const Config& c
     return out;
 }
 
+void add_scoped_suppressions(const Config& config, const fs::path& root,
+                             SuppressionOptions& options) {
+    if (config.ignores.empty()) return;
+    const fs::path top = normal_absolute(root);
+    const fs::path file = normal_absolute(config.file);
+    // Reports name files relative to the root; a file above it reads `../.bulwark.yaml`.
+    options.scoped_file = file.lexically_relative(top).generic_string();
+    auto items = [](const std::vector<Setting>& settings) {
+        std::vector<ScopedSuppression::Item> out;
+        for (const Setting& setting : settings)
+            out.push_back({setting.value, setting.at});
+        return out;
+    };
+    for (const IgnoreEntry& entry : config.ignores) {
+        ScopedSuppression scoped;
+        scoped.at = entry.at;
+        scoped.rules = items(entry.rules);
+        scoped.resources = items(entry.resources);
+        for (const Setting& glob : entry.paths) {
+            // A glob that cannot match under the root stays, matching nothing.
+            scoped.paths.push_back(
+                {rebase_glob(glob.value, config.dir, top).value_or(std::string()), glob.at});
+        }
+        scoped.reason = entry.reason;
+        scoped.expires = entry.expires;
+        scoped.owner = entry.owner;
+        options.scoped.push_back(std::move(scoped));
+    }
+}
+
+bool scan_covers_config(const Config& config, const std::vector<fs::path>& paths, bool narrowed) {
+    if (narrowed) return false;
+    return std::any_of(paths.begin(), paths.end(), [&](const fs::path& path) {
+        return is_within(config.dir, normal_absolute(path));
+    });
+}
+
 std::vector<terraform::DirectoryVariables> terraform_directories(const Config& config,
                                                                  const fs::path& root) {
     std::vector<terraform::DirectoryVariables> out;

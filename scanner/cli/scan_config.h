@@ -15,6 +15,7 @@
 #include "parsers/cloudformation/template_evaluator.h"
 #include "parsers/terraform/terraform_frontend.h"
 #include "rules/rule_catalog.h"
+#include "suppress/suppressor.h"
 
 namespace bulwark {
 
@@ -43,6 +44,16 @@ bool selected_by_config(const Rule& rule, const Config& config);
 
 // The configuration's rule parameters, by rule ID.
 std::map<std::string, RuleParameterValues> configured_parameters(const Config& config);
+
+// The configuration's `suppressions.ignore` entries as the scan applies them: `paths` globs made
+// relative to the scan root, and the file's path as reports name it.
+void add_scoped_suppressions(const Config& config, const std::filesystem::path& root,
+                             SuppressionOptions& options);
+
+// Does a scan of `paths` see everything the configuration governs (its whole folder, no
+// command-line --include or --exclude)? Only such a scan can call an entry stale.
+bool scan_covers_config(const Config& config, const std::vector<std::filesystem::path>& paths,
+                        bool narrowed);
 
 // Per-folder Terraform variables and CloudFormation parameters, with folders made relative to
 // the scan root. Parameter files are read here; a bad one is written to `err` (nullopt).

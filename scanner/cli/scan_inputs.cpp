@@ -200,6 +200,9 @@ std::optional<PreparedScan> prepare_scan(const ScanInputArgs& given, std::ostrea
     options.discovery.ignore_missing = args.ignore_missing;
     options.threads = args.threads;
     options.max_file_size = args.max_file_size;
+    add_scoped_suppressions(config, options.discovery.root, options.suppressions);
+    options.suppressions.judge_scoped_stale =
+        scan_covers_config(config, paths, !given.include.empty() || !given.exclude.empty());
 
     auto template_options = template_options_of(args, err);
     auto terraform_options = terraform_options_of(args, err);

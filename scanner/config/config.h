@@ -40,6 +40,20 @@ struct ParameterSetting {
     SourcePosition at;  // where the rule ID (or `rule.param`) is written
 };
 
+// One `suppressions.ignore` entry: findings of `rules` on the resources that `resources` globs
+// name (construct paths, CloudFormation and Terraform addresses) and/or in the files `paths`
+// globs name are accepted risks. The globs are checked when the scan applies them, so that a
+// bad one is a diagnostic at its line like any other suppression mistake.
+struct IgnoreEntry {
+    SourcePosition at;  // the entry's first key
+    std::vector<Setting> rules;
+    std::vector<Setting> resources;
+    std::vector<Setting> paths;  // relative to the configuration file's folder
+    std::string reason;
+    std::string owner;
+    std::string expires;  // YYYY-MM-DD or empty
+};
+
 // Terraform variables for the root modules at or below `directory`.
 struct TerraformDirectory {
     std::string directory;  // relative to the configuration file's folder, '/'-separated; "" = it
@@ -72,6 +86,7 @@ struct Config {
     std::vector<ParameterSetting> parameters;
 
     std::vector<Setting> required_suppression_fields;
+    std::vector<IgnoreEntry> ignores;  // suppressions.ignore, in file order
 
     std::optional<Setting> fail_on;  // a severity or "none"
     std::optional<bool> fail_on_undecided;

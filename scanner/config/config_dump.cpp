@@ -236,6 +236,21 @@ Value effective_config(const Config& config, const RuleCatalog& catalog) {
     out.set("rules", rules_section(config, catalog));
     Value suppressions = empty_map();
     suppressions.set("require", texts(config.required_suppression_fields));
+    Value::List ignores;
+    for (const IgnoreEntry& entry : config.ignores) {
+        Value item = empty_map();
+        item.set("rules", texts(entry.rules));
+        if (!entry.resources.empty()) item.set("resources", texts(entry.resources));
+        if (!entry.paths.empty()) item.set("paths", texts(entry.paths));
+        for (const auto& [key, text] :
+             {std::pair<const char*, const std::string&>{"reason", entry.reason},
+              {"owner", entry.owner},
+              {"expires", entry.expires}}) {
+            if (!text.empty()) item.set(key, Value::string(text));
+        }
+        ignores.push_back(std::move(item));
+    }
+    suppressions.set("ignore", Value::list(std::move(ignores)));
     out.set("suppressions", std::move(suppressions));
     Value gate = empty_map();
     gate.set("fail-on", Value::string(config.fail_on ? config.fail_on->value : "high"));

@@ -58,7 +58,9 @@ class ConfigReader {
     static constexpr std::string_view kPathKeys[] = {"include", "exclude"};
     static constexpr std::string_view kRuleKeys[] = {
         "packs", "frameworks", "only", "skip", "directories", "severity", "parameters"};
-    static constexpr std::string_view kSuppressionKeys[] = {"require"};
+    static constexpr std::string_view kSuppressionKeys[] = {"require", "ignore"};
+    static constexpr std::string_view kIgnoreKeys[] = {"rules",  "resources", "paths",
+                                                       "reason", "owner",     "expires"};
     static constexpr std::string_view kGateKeys[] = {"fail-on", "fail-on-undecided", "strict"};
     static constexpr std::string_view kTerraformKeys[] = {"vars", "var-files", "directories"};
     static constexpr std::string_view kTerraformDirectoryKeys[] = {"vars", "var-files"};
@@ -199,8 +201,13 @@ class ConfigReader {
         } else if (entry.key == "suppressions") {
             if (const Value::Map* keys = section(value, "suppressions", kSuppressionKeys)) {
                 for (const Value::Entry& key : *keys) {
-                    config_.required_suppression_fields = names(
-                        key.value, "suppressions.require", kSuppressionFields, "suppression field");
+                    if (key.key == "require") {
+                        config_.required_suppression_fields =
+                            names(key.value, "suppressions.require", kSuppressionFields,
+                                  "suppression field");
+                    } else if (key.key == "ignore") {
+                        read_ignores(key.value);
+                    }
                 }
             }
         } else if (entry.key == "gate") {
@@ -209,6 +216,73 @@ class ConfigReader {
             read_terraform(value);
         } else if (entry.key == "cloudformation") {
             read_cloudformation(value);
+        }
+    }
+
+    // A list of strings, or one string for a list of one.
+    std::vector<Setting> one_or_more(const Value& value, std::string_view name) {
+        if (value.is_string() && !value.as_string().empty())
+            return {{value.as_string(), value.range().begin}};
+        return strings(value, name);
+    }
+
+    std::string text(const Value& value, std::string_view name) {
+        if (value.is_string()) return value.as_string();
+        if (!value.is_null()) error(value, std::string(name) + " must be text");
+        return {};
+    }
+
+    static bool is_date(std::string_view text) {
+        if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+        for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+            if (text[i] < '0' || text[i] > '9') return false;
+        }
+        return true;
+    }
+
+    // suppressions.ignore: a list of {rules, resources, paths, reason, owner, expires}. Shape
+    // mistakes are errors here; what needs the rule catalog or the scanned resources (unknown
+    // rule IDs, bad globs, missing required fields, expiry) is judged by the scan.
+    void read_ignores(const Value& value) {
+        if (value.is_null()) return;
+        if (!value.is_list()) {
+            error(value,
+                  "suppressions.ignore must be a list of entries (rules, resources, paths, "
+                  "reason, owner, expires)");
+            return;
+        }
+        for (const Value& item : value.as_list()) {
+            const Value::Map* keys = section(item, "a suppressions.ignore entry", kIgnoreKeys);
+            if (keys == nullptr) continue;
+            IgnoreEntry entry;
+            entry.at = item.range().begin;
+            for (const Value::Entry& key : *keys) {
+                const std::string name = "suppressions.ignore " + key.key;
+                if (key.key == "rules") {
+                    entry.rules = one_or_more(key.value, name);
+                } else if (key.key == "resources") {
+                    entry.resources = one_or_more(key.value, name);
+                } else if (key.key == "paths") {
+                    entry.paths = one_or_more(key.value, name);
+                } else if (key.key == "reason") {
+                    entry.reason = text(key.value, name);
+                } else if (key.key == "owner") {
+                    entry.owner = text(key.value, name);
+                } else if (key.key == "expires") {
+                    entry.expires = text(key.value, name);
+                    if (!entry.expires.empty() && !is_date(entry.expires))
+                        error(key.value, name + " must be a date, YYYY-MM-DD");
+                }
+            }
+            if (entry.rules.empty())
+                error(item, "a suppressions.ignore entry needs `rules` (the rule IDs it accepts)");
+            // A scope is always explicit: an entry for the whole repository says `paths: ["**"]`.
+            if (entry.resources.empty() && entry.paths.empty()) {
+                error(item,
+                      "a suppressions.ignore entry needs `resources` or `paths` (say "
+                      "paths: [\"**\"] to accept the risk everywhere)");
+            }
+            config_.ignores.push_back(std::move(entry));
         }
     }
 

@@ -31,6 +31,10 @@ struct Suppression {
     std::string reason;
     std::string expires;  // YYYY-MM-DD, or empty
     std::string owner;
+    // Where a suppression outside the code is written (a configuration file's entry); invalid
+    // for comments and Metadata, which sit on the finding's own resource.
+    FileId file = kNoFile;
+    SourcePosition at;
 };
 
 struct Finding {

@@ -253,6 +253,14 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
                        "a symbolic link that leads outside the scan root; not read"});
         result.files.push_back(link.relative);
     }
+    // The configuration file, when it declares suppressions: diagnostics and suppressed
+    // findings point at its entries, so it has a place in the file table (it is not scanned).
+    FileId config_file = kNoFile;
+    if (!options.suppressions.scoped.empty()) {
+        config_file = static_cast<FileId>(result.files.size());
+        result.files.push_back(options.suppressions.scoped_file);
+        result.config_file = config_file;
+    }
     if (options.progress) {
         options.progress->files_total = discovered.files.size();
         options.progress->rules_total = options.rules.size();
@@ -408,9 +416,15 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     }
 
     // Accepted risks: the findings stay, marked with who accepted them and why.
-    const SuppressionInput suppression_input{
+    SuppressionInput suppression_input{
         result.graph, comments, result.rules,
         options.known_rules.empty() ? result.rules : options.known_rules};
+    suppression_input.scoped_file = config_file;
+    suppression_input.paths = result.files;
+    // An entry that matched nothing is stale only when every scanned file is reported; a
+    // changed-files scan does not see the resources the entry may be about.
+    suppression_input.judge_scoped_stale =
+        options.suppressions.judge_scoped_stale && everything_reported;
     std::vector<Diagnostic> suppression_problems =
         apply_suppressions(result.findings, suppression_input, options.suppressions);
     result.diagnostics.insert(result.diagnostics.end(), suppression_problems.begin(),
@@ -424,7 +438,8 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
 
     if (!everything_reported) {
         std::erase_if(result.diagnostics, [&](const Diagnostic& diagnostic) {
-            return diagnostic.file != kNoFile && !is_reported(diagnostic.file);
+            return diagnostic.file != kNoFile && diagnostic.file != config_file &&
+                   !is_reported(diagnostic.file);
         });
     }
 

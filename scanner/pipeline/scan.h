@@ -79,6 +79,9 @@ struct ScanResult {
     SourceExcerpts excerpts;              // the lines findings and diagnostics point at
     ScanCounts counts;
     std::optional<BaselineSummary> baseline;  // set when a baseline was applied
+    // The configuration file's entry in `files` when its suppressions applied (it is not one of
+    // the scanned files: `counts.files` leaves it out).
+    std::optional<FileId> config_file;
 
     const std::string& path_of(FileId file) const;
 };

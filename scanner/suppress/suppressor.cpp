@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include "suppress/scoped_suppressions.h"
 #include "util/text.h"
 
 namespace bulwark {
@@ -243,8 +244,8 @@ std::vector<Diagnostic> apply_suppressions(std::vector<Finding>& findings,
         candidate.matched = true;
         if (finding.status == FindingStatus::Suppressed || !usable(candidate)) return;
         finding.status = FindingStatus::Suppressed;
-        finding.suppression =
-            Suppression{candidate.syntax, candidate.reason, candidate.expires, candidate.owner};
+        finding.suppression = Suppression{candidate.syntax, candidate.reason, candidate.expires,
+                                          candidate.owner,  kNoFile,          {}};
     };
 
     for (Finding& finding : findings) {
@@ -307,6 +308,9 @@ std::vector<Diagnostic> apply_suppressions(std::vector<Finding>& findings,
         for (Candidate& candidate : candidates)
             audit(candidate);
     }
+    // The configuration's entries come last: a finding suppressed on its code says so.
+    std::vector<Diagnostic> scoped = apply_scoped_suppressions(findings, input, options);
+    diagnostics.insert(diagnostics.end(), scoped.begin(), scoped.end());
     return diagnostics;
 }
 

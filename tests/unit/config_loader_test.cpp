@@ -361,3 +361,57 @@ TEST_CASE("config: folder parameters are layered, the nearest folder and the com
     CHECK(top.parameters.at("Env") == "any");
     CHECK(top.parameters.count("Size") == 0);
 }
+
+TEST_CASE(
+    "config: suppressions.ignore entries are read with their lines; shape mistakes are errors") {
+    TempDir dir;
+    const Config config = parse_ok(dir, R"(suppressions:
+  require: [reason]
+  ignore:
+    - rules: [aws-s3-bucket-access-logging, CKV_AWS_18]
+      resources: ["Prod/Logs/*", "module.logs.aws_s3_bucket.*"]
+      paths: ["legacy/**"]
+      reason: the log bucket cannot log to itself
+      owner: platform
+      expires: 2027-03-31
+    - rules: aws-s3-bucket-versioning
+      paths: "**"
+      reason: scratch account
+)");
+    REQUIRE(config.ignores.size() == 2);
+    const IgnoreEntry& first = config.ignores[0];
+    CHECK(first.at.line == 4);
+    REQUIRE(first.rules.size() == 2);
+    CHECK(first.rules[1].value == "CKV_AWS_18");
+    CHECK(first.rules[1].at.line == 4);
+    REQUIRE(first.resources.size() == 2);
+    CHECK(first.resources[1].value == "module.logs.aws_s3_bucket.*");
+    CHECK(first.resources[1].at.line == 5);
+    CHECK(first.paths.at(0).value == "legacy/**");
+    CHECK(first.reason == "the log bucket cannot log to itself");
+    CHECK(first.owner == "platform");
+    CHECK(first.expires == "2027-03-31");
+    // One string is a list of one.
+    CHECK(config.ignores[1].rules.at(0).value == "aws-s3-bucket-versioning");
+    CHECK(config.ignores[1].paths.at(0).value == "**");
+    CHECK(config.ignores[1].at.line == 10);
+
+    CHECK(only_error(dir, "suppressions:\n  ignore: {rules: [x]}\n")
+              .starts_with("2:11: suppressions.ignore must be a list of entries"));
+    CHECK(only_error(dir, "suppressions:\n  ignore:\n    - rules: [x]\n      reason: r\n")
+              .starts_with("3:7: a suppressions.ignore entry needs `resources` or `paths`"));
+    CHECK(only_error(dir, "suppressions:\n  ignore:\n    - {rules: [x], paths: [a], why: b}\n")
+              .starts_with("3:32: unknown key 'why' in a suppressions.ignore entry"));
+    CHECK(only_error(dir, "suppressions:\n  ignore:\n    - resources: [a]\n") ==
+          "3:7: a suppressions.ignore entry needs `rules` (the rule IDs it accepts)");
+    CHECK(only_error(dir,
+                     "suppressions:\n  ignore:\n    - {rules: [x], paths: [a], expires: "
+                     "31/03/2027}\n") ==
+          "3:41: suppressions.ignore expires must be a date, YYYY-MM-DD");
+    CHECK(only_error(dir,
+                     "suppressions:\n  ignore:\n    - {rules: [x], paths: [a], reason: [a]}\n") ==
+          "3:40: suppressions.ignore reason must be text");
+    CHECK(only_error(
+              dir, "suppressions:\n  ignore:\n    - {rules: [x], paths: [b], resources: [1]}\n") ==
+          "3:44: suppressions.ignore resources must be a list of strings, not number");
+}

@@ -90,8 +90,8 @@ struct Scenario {
         finding.message = "not compliant";
         if (suppressed) {
             finding.status = FindingStatus::Suppressed;
-            finding.suppression =
-                Suppression{"bulwark", "public website bucket", "2031-01-31", "team-web"};
+            finding.suppression = Suppression{
+                "bulwark", "public website bucket", "2031-01-31", "team-web", kNoFile, {}};
         }
         scan.findings.push_back(finding);
     }

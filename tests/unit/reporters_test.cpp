@@ -71,8 +71,8 @@ struct HandMadeScan {
         suppressed.message = rules[0].message;
         suppressed.fingerprint = finding_fingerprint(rules[0].id, "DataVolume", scan.files[0]);
         suppressed.status = FindingStatus::Suppressed;
-        suppressed.suppression =
-            Suppression{"bulwark", "scratch data, \"deleted\" nightly", "2031-01-31", "team-data"};
+        suppressed.suppression = Suppression{
+            "bulwark", "scratch data, \"deleted\" nightly", "2031-01-31", "team-data", kNoFile, {}};
         Finding failed = suppressed;
         failed.resource = 1;
         failed.range = {0, {10, 18}, {10, 23}};
