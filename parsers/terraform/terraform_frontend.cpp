@@ -248,6 +248,7 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs,
     };
 
     std::vector<NativeResource> natives;
+    std::vector<Resource> declarations;  // variable declarations, as input entries
     for (const fs::path& dir : scanned) {
         if (!roots.count(dir)) continue;
         ModuleConfig& config = *modules[dir];
@@ -296,8 +297,11 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs,
         settings.installed_modules = installed_modules(dir, context);
         ModuleInstance root(config, "", "", std::move(inputs), {dir}, settings, out.diagnostics);
         root.collect(natives);
+        root.collect_inputs(declarations);
     }
     out.resources = adapt_resources(std::move(natives), out.diagnostics);
+    for (Resource& declaration : declarations)
+        out.resources.push_back(std::move(declaration));
     return out;
 }
 
