@@ -9,10 +9,25 @@ namespace bulwark::terraform {
 
 namespace {
 
-// The arguments of a variable block that say something about its value (`type` and
-// `validation` describe its shape and are not values).
+// The arguments of a variable block that are values (`type`, a type constraint, is kept as its
+// keyword; `validation` blocks are not read).
 constexpr std::string_view kValueArguments[] = {"default", "sensitive", "ephemeral", "nullable",
                                                 "description"};
+
+// The type constraint's keyword: `string`, `number`, `bool`, `any`, or the constructor of a
+// collection or structure (`list`, `map`, `object`, ...). Without a constraint, the kind of a
+// literal default stands for it (a `default = true` flag is a bool), since rules ask whether the
+// variable can hold text at all.
+std::string type_keyword(const hcl::Block& block, const Value& fallback) {
+    if (const hcl::Attribute* type = block.body.attribute("type")) {
+        if (type->value.kind == hcl::ExprKind::Variable || type->value.kind == hcl::ExprKind::Call)
+            return type->value.name;
+        return {};
+    }
+    if (fallback.is_bool()) return "bool";
+    if (fallback.is_number()) return "number";
+    return {};
+}
 
 }  // namespace
 
@@ -35,6 +50,14 @@ void ModuleInstance::collect_inputs(std::vector<Resource>& out) {
                 input.properties.set(std::string(argument), evaluator_.evaluate(attribute->value),
                                      attribute->name_range);
             }
+        }
+        const Value* fallback = input.properties.find("default");
+        if (std::string type = type_keyword(*block, fallback ? *fallback : Value());
+            !type.empty()) {
+            const hcl::Attribute* written = block->body.attribute("type");
+            const SourceRange at = written ? written->value.range : input.range;
+            input.properties.set("type", Value::string(std::move(type), at),
+                                 written ? written->name_range : at);
         }
         const SourceRange name_range = block->range;
         input.attributes = Value::map({}, name_range);
