@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "model/resource_types.h"
 #include "reporters/report_support.h"
 #include "reporters/reporter.h"
 
@@ -228,6 +229,13 @@ std::string_view suppression_kind(std::string_view source) {
     return source == "config" || source == "baseline" ? "external" : "inSource";
 }
 
+// SARIF's logical location kinds: a finding is about a resource, or about an input declaration
+// (a CloudFormation parameter, a Terraform variable).
+std::string_view logical_kind(const Resource& resource) {
+    if (resource.kind == EntryKind::Resource) return "resource";
+    return resource.type == types::kTerraformVariable ? "variable" : "parameter";
+}
+
 Json result_of(const ScanResult& scan, const Finding& finding, const report::RuleIndex& rules) {
     const Resource& resource = scan.graph.resource(finding.resource);
     Json result;
@@ -245,7 +253,7 @@ Json result_of(const ScanResult& scan, const Finding& finding, const report::Rul
                                                   resource.scope == scan.path_of(resource.file)
                                               ? resource.address
                                               : resource.scope + "/" + resource.address)},
-                      {"kind", "resource"}}});
+                      {"kind", logical_kind(resource)}}});
     result["locations"] = Json::array({location});
     result["partialFingerprints"] = {{"bulwarkFingerprint/v1", finding.fingerprint}};
     // Against a baseline (or --diff-base), SARIF's result.baselineState: a finding the

@@ -6,6 +6,7 @@
 
 #include "parsers/cloudformation/includes.h"
 #include "parsers/cloudformation/language_extensions.h"
+#include "parsers/cloudformation/parameter_inputs.h"
 #include "parsers/cloudformation/sam/sam_transform.h"
 #include "parsers/cloudformation/template_builder.h"
 #include "parsers/cloudformation/template_reader.h"
@@ -222,6 +223,7 @@ Value TemplateProcessor::evaluate(Value root, const Frame& frame) {
         }
         resources_.push_back(std::move(resource));
     }
+    build_parameter_inputs(root, settings, frame.prefix, resources_);
 
     // Outputs, as the parent sees them (addresses relative to the parent).
     Value outputs = Value::map({});

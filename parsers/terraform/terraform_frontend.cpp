@@ -299,6 +299,7 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs,
         root_configs.push_back(modules.at(dir).get());
     std::vector<std::vector<Diagnostic>> root_diagnostics(root_dirs.size());
     std::vector<std::vector<NativeResource>> root_natives(root_dirs.size());
+    std::vector<std::vector<Resource>> root_declarations(root_dirs.size());
     parallel_for(root_dirs.size(), context.threads, [&](std::size_t r) {
         const fs::path& dir = root_dirs[r];
         std::vector<Diagnostic>& diagnostics = root_diagnostics[r];
@@ -347,16 +348,23 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs,
         settings.installed_modules = std::move(installed[r]);
         ModuleInstance root(config, "", "", std::move(inputs), {dir}, settings, diagnostics);
         root.collect(root_natives[r]);
+        root.collect_inputs(root_declarations[r]);
     });
     std::vector<NativeResource> natives;
+    std::vector<Resource> declarations;  // variable declarations, as input entries
     for (std::size_t r = 0; r < root_dirs.size(); ++r) {
         out.diagnostics.insert(out.diagnostics.end(),
                                std::make_move_iterator(root_diagnostics[r].begin()),
                                std::make_move_iterator(root_diagnostics[r].end()));
         natives.insert(natives.end(), std::make_move_iterator(root_natives[r].begin()),
                        std::make_move_iterator(root_natives[r].end()));
+        declarations.insert(declarations.end(),
+                            std::make_move_iterator(root_declarations[r].begin()),
+                            std::make_move_iterator(root_declarations[r].end()));
     }
     out.resources = adapt_resources(std::move(natives), out.diagnostics);
+    for (Resource& declaration : declarations)
+        out.resources.push_back(std::move(declaration));
     return out;
 }
 

@@ -46,7 +46,7 @@ constexpr NameMatch kNameMatches[] = {
     {types::kCloudTrailTrail, "S3BucketName", types::kS3Bucket, "BucketName"},
 };
 
-void add_name_matches(const std::vector<Resource>& resources, std::vector<Edge>& edges) {
+void add_name_matches(std::span<const Resource> resources, std::vector<Edge>& edges) {
     for (const NameMatch& match : kNameMatches) {
         std::unordered_map<std::string, std::vector<ResourceIndex>> owners;
         for (ResourceIndex i = 0; i < resources.size(); ++i) {
@@ -146,18 +146,26 @@ void GraphBuilder::add(std::vector<Resource> resources) {
 
 Graph GraphBuilder::build() && {
     Graph graph;
-    graph.resources_ = std::move(resources_);
-    const auto count = static_cast<ResourceIndex>(graph.resources_.size());
-    for (ResourceIndex i = 0; i < count; ++i) {
-        const Resource& resource = graph.resources_[i];
+    // Resources first, in the order front-ends gave them, then inputs: resource indices do not
+    // depend on whether inputs were declared.
+    std::stable_partition(resources_.begin(), resources_.end(),
+                          [](const Resource& r) { return r.kind == EntryKind::Resource; });
+    graph.entries_ = std::move(resources_);
+    graph.resource_count_ = static_cast<std::size_t>(
+        std::count_if(graph.entries_.begin(), graph.entries_.end(),
+                      [](const Resource& r) { return r.kind == EntryKind::Resource; }));
+    const auto count = static_cast<ResourceIndex>(graph.entries_.size());
+    const auto resource_count = static_cast<ResourceIndex>(graph.resource_count_);
+    for (ResourceIndex i = 0; i < resource_count; ++i) {
+        const Resource& resource = graph.entries_[i];
         // The first definition of a scoped address wins; front-ends report duplicates.
         graph.by_scoped_address_.emplace(scoped_key(resource.scope, resource.address), i);
     }
 
     graph.folded_into_.assign(count, std::nullopt);
-    for (ResourceIndex i = 0; i < count; ++i) {
+    for (ResourceIndex i = 0; i < resource_count; ++i) {
         for (const FoldRule& rule : kFoldRules) {
-            const Resource& attached = graph.resources_[i];
+            const Resource& attached = graph.entries_[i];
             if (attached.type != rule.attached_type) continue;
             auto owner = referenced_owner(graph, attached, rule);
             if (!owner) continue;
@@ -166,7 +174,7 @@ Graph GraphBuilder::build() && {
             std::erase_if(entry.as_map(), [&](const Value::Entry& e) {
                 return e.key == rule.reference_property;  // the owner itself, now implied
             });
-            Value& owner_properties = graph.resources_[*owner].properties;
+            Value& owner_properties = graph.entries_[*owner].properties;
             Value* list = owner_properties.find(rule.owner_list_property);
             if (list == nullptr || !list->is_list()) {
                 owner_properties.set(std::string(rule.owner_list_property),
@@ -180,8 +188,8 @@ Graph GraphBuilder::build() && {
 
     std::vector<Edge> edges;
     std::string path;
-    for (ResourceIndex i = 0; i < count; ++i) {
-        const Resource& resource = graph.resources_[i];
+    for (ResourceIndex i = 0; i < resource_count; ++i) {
+        const Resource& resource = graph.entries_[i];
         collect_references(resource.properties, path, i, graph, resource, edges);
         for (const Reference& dependency : resource.depends_on) {
             if (auto target = graph.find(resource.scope, dependency.target)) {
@@ -189,7 +197,7 @@ Graph GraphBuilder::build() && {
             }
         }
     }
-    add_name_matches(graph.resources_, edges);
+    add_name_matches(graph.resources(), edges);
     graph.edges_ = std::move(edges);
     graph.out_.assign(count, {});
     graph.in_.assign(count, {});
@@ -200,10 +208,9 @@ Graph GraphBuilder::build() && {
 
     for (ResourceIndex i = 0; i < count; ++i) {
         if (graph.folded_into_[i]) continue;
-        graph.by_type_[graph.resources_[i].type].push_back(i);
-        if (graph.resources_[i].native_type != graph.resources_[i].type) {
-            graph.by_type_[graph.resources_[i].native_type].push_back(i);
-        }
+        const Resource& entry = graph.entries_[i];
+        graph.by_type_[entry.type].push_back(i);
+        if (entry.native_type != entry.type) graph.by_type_[entry.native_type].push_back(i);
     }
     return graph;
 }

@@ -26,12 +26,23 @@ struct Edge {
     std::string via;  // property path at `from` where the reference is written, e.g. "Bucket"
 };
 
-// The resources of one scan and the references between them. Immutable once built, so rules
-// evaluate over it from several threads without locks.
+// The resources of one scan and the references between them, and the inputs (parameters,
+// variables) they are written with. Immutable once built, so rules evaluate over it from several
+// threads without locks.
+//
+// Entries are indexed resources first, inputs after them: `resources()` are what a scan counts
+// and lists; `entries()` is everything a rule may target and a finding may point at.
 class Graph {
   public:
-    const std::vector<Resource>& resources() const { return resources_; }
-    const Resource& resource(ResourceIndex index) const { return resources_[index]; }
+    std::span<const Resource> resources() const {
+        return std::span<const Resource>(entries_).first(resource_count_);
+    }
+    std::span<const Resource> inputs() const {
+        return std::span<const Resource>(entries_).subspan(resource_count_);
+    }
+    const std::vector<Resource>& entries() const { return entries_; }
+    // Any entry, a resource or an input.
+    const Resource& resource(ResourceIndex index) const { return entries_[index]; }
     const std::vector<Edge>& edges() const { return edges_; }
 
     // Resources of one type that rules evaluate (attached resources folded into an owner are not
@@ -39,6 +50,7 @@ class Graph {
     std::span<const ResourceIndex> of_type(std::string_view type) const;
     std::span<const std::uint32_t> out_edges(ResourceIndex index) const;
     std::span<const std::uint32_t> in_edges(ResourceIndex index) const;
+    // The resource (never an input) at an address of a scope.
     std::optional<ResourceIndex> find(std::string_view scope, std::string_view address) const;
 
     // The owner an attached resource was folded into, if any.
@@ -47,7 +59,8 @@ class Graph {
   private:
     friend class GraphBuilder;
 
-    std::vector<Resource> resources_;
+    std::vector<Resource> entries_;
+    std::size_t resource_count_ = 0;
     std::vector<Edge> edges_;
     std::vector<std::vector<std::uint32_t>> out_;
     std::vector<std::vector<std::uint32_t>> in_;

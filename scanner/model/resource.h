@@ -23,7 +23,17 @@ enum class SourceFormat : std::uint8_t {
 
 std::string_view to_string(SourceFormat format);
 
+// What a graph entry declares. Inputs (CloudFormation parameters, Terraform variables) are how
+// values enter the code: rules may target them by type (Bulwark::CloudFormation::Parameter,
+// Bulwark::Terraform::Variable), but they are not resources: summaries do not count them, the
+// resource inventory does not list them, and references never resolve to them.
+enum class EntryKind : std::uint8_t { Resource, Input };
+
+// A resource of the graph, or an input declaration (see EntryKind). Inputs keep their declaration
+// as written in `properties` (a parameter's Type, Default, NoEcho; a variable's default,
+// sensitive, ...), their declared name in `attributes.Name`, and the declaration's range.
 struct Resource {
+    EntryKind kind = EntryKind::Resource;
     std::string address;  // CloudFormation logical ID; Terraform aws_x.name, module.m.aws_x.name[0]
     std::string type;     // canonical CloudFormation type, e.g. AWS::S3::Bucket
     std::string native_type;  // as written: AWS::S3::Bucket, aws_s3_bucket, s3.Bucket

@@ -17,4 +17,8 @@ inline constexpr std::string_view kEc2NetworkAcl = "AWS::EC2::NetworkAcl";
 inline constexpr std::string_view kEc2NetworkAclEntry = "AWS::EC2::NetworkAclEntry";
 inline constexpr std::string_view kCloudFormationStack = "AWS::CloudFormation::Stack";
 
+// Input declarations (EntryKind::Input): how values, and secrets, enter the code.
+inline constexpr std::string_view kCloudFormationParameter = "Bulwark::CloudFormation::Parameter";
+inline constexpr std::string_view kTerraformVariable = "Bulwark::Terraform::Variable";
+
 }  // namespace bulwark::types

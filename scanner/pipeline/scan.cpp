@@ -114,7 +114,7 @@ bool touches(const Value& value, const std::function<bool(FileId)>& reported) {
 // large module fast.
 std::vector<bool> reportable_resources(const Graph& graph,
                                        const std::function<bool(FileId)>& reported) {
-    const auto& resources = graph.resources();
+    const auto& resources = graph.entries();
     std::vector<bool> direct(resources.size(), false);
     for (std::size_t i = 0; i < resources.size(); ++i) {
         const Resource& resource = resources[i];
@@ -183,6 +183,17 @@ void take_excerpts(ScanResult& result, const std::vector<std::string>& contents,
     }
     for (const Resource& resource : result.graph.resources())
         drop_secret_lines(resource.properties, {}, wanted);
+    // An input's default is judged under the input's name (a DbPassword parameter's Default).
+    for (const Resource& input : result.graph.inputs()) {
+        const Value* name = input.attributes.find("Name");
+        std::string_view key;
+        if (name != nullptr && name->is_string()) key = name->as_string();
+        if (!input.properties.is_map()) continue;
+        for (const Value::Entry& entry : input.properties.as_map())
+            drop_secret_lines(entry.value,
+                              entry.key == "Default" || entry.key == "default" ? key : entry.key,
+                              wanted);
+    }
     for (const auto& [file, lines] : wanted) {
         if (file >= contents.size() || contents[file].empty()) continue;
         const std::string_view text = contents[file];
@@ -335,7 +346,7 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     result.graph = std::move(builder).build();
     result.rules = options.rules;
     const std::vector<bool> reportable =
-        everything_reported ? std::vector<bool>(result.graph.resources().size(), true)
+        everything_reported ? std::vector<bool>(result.graph.entries().size(), true)
                             : reportable_resources(result.graph, is_reported);
 
     // Evaluate the rules in parallel over the immutable graph.

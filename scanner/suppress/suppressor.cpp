@@ -203,7 +203,7 @@ std::vector<Diagnostic> apply_suppressions(std::vector<Finding>& findings,
             comment_candidates[file].push_back(from_comment(comment, file));
     }
     std::map<ResourceIndex, std::vector<Candidate>> metadata;
-    for (ResourceIndex index = 0; index < input.graph.resources().size(); ++index) {
+    for (ResourceIndex index = 0; index < input.graph.entries().size(); ++index) {
         if (auto candidates = metadata_candidates(input.graph.resource(index)); !candidates.empty())
             metadata[index] = std::move(candidates);
     }

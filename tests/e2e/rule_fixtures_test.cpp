@@ -126,13 +126,24 @@ std::string show(const std::set<Expectation>& items) {
     return out.empty() ? " (none)" : out;
 }
 
-// A rule about Terraform-only settings (account-level `Bulwark::` types, or native `aws_*` types)
-// has nothing to look at in a CloudFormation template, so it needs Terraform fixtures only.
-bool terraform_only(const Rule& rule) {
-    return std::all_of(rule.resource_types.begin(), rule.resource_types.end(),
-                       [](const std::string& type) {
-                           return type.starts_with("Bulwark::") || type.starts_with("aws_");
-                       });
+// Where a type can be written: CloudFormation parameters only in templates; Terraform variables,
+// account-level `Bulwark::` types and native `aws_*` types only in Terraform; AWS types in both.
+bool cloudformation_type(const std::string& type) {
+    return !type.starts_with("aws_") &&
+           (!type.starts_with("Bulwark::") || type.starts_with("Bulwark::CloudFormation::"));
+}
+bool terraform_type(const std::string& type) {
+    return !type.starts_with("Bulwark::CloudFormation::");
+}
+
+// A rule needs fixtures in a format when one of its types can be written there: a rule about
+// Terraform-only settings has nothing to look at in a template, and a rule about CloudFormation
+// parameters nothing in a Terraform module.
+bool needs_cloudformation(const Rule& rule) {
+    return std::any_of(rule.resource_types.begin(), rule.resource_types.end(), cloudformation_type);
+}
+bool needs_terraform(const Rule& rule) {
+    return std::any_of(rule.resource_types.begin(), rule.resource_types.end(), terraform_type);
 }
 
 }  // namespace
@@ -151,11 +162,11 @@ TEST_CASE("fixtures: every rule has pass and fail fixtures, and every fixture fo
                 formats.insert(file.extension().string());
             }
             // Every rule is shown in Terraform and in CloudFormation (YAML or JSON, or both),
-            // unless CloudFormation has no resource for what it checks.
-            CHECK_MESSAGE(
-                (terraform_only(rule) || formats.count(".yaml") + formats.count(".json") >= 1),
-                rule.id << "/" << kind << " has no CloudFormation fixture");
-            CHECK_MESSAGE(formats.count(".tf") == 1,
+            // unless one of the two cannot write what it checks.
+            CHECK_MESSAGE((!needs_cloudformation(rule) ||
+                           formats.count(".yaml") + formats.count(".json") >= 1),
+                          rule.id << "/" << kind << " has no CloudFormation fixture");
+            CHECK_MESSAGE((!needs_terraform(rule) || formats.count(".tf") == 1),
                           rule.id << "/" << kind << " has no Terraform fixture");
         }
     }

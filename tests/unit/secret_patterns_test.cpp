@@ -70,6 +70,12 @@ TEST_CASE("secrets: names decide how a literal is read") {
     CHECK(is_secret_name("client_secret"));
     CHECK(is_secret_name("GITHUB_TOKEN"));
     CHECK_FALSE(is_secret_name("SECRET_ARN"));
+    // Settings about secrets (Terraform module inputs).
+    CHECK_FALSE(is_secret_name("access_key_status"));
+    CHECK_FALSE(is_secret_name("max_password_age"));
+    CHECK_FALSE(is_secret_name("master_user_password_rotation_schedule_expression"));
+    CHECK_FALSE(is_secret_name("external_secrets_secrets_manager_create_permission"));
+    CHECK(is_secret_name("warehouse_password"));
     CHECK_FALSE(is_secret_name("secretArn"));
     CHECK_FALSE(is_secret_name("TOKEN_TTL"));
     CHECK_FALSE(is_secret_name("PASSWORD_LENGTH"));

@@ -50,7 +50,12 @@ void address_by_construct_path(std::vector<Resource>& resources, const LogicalPa
     for (Resource& resource : resources) {
         std::string_view path = cdk_path_metadata(resource);
         if (path.empty()) {
-            if (auto it = fallback.find(resource.address); it != fallback.end()) path = it->second;
+            // A parameter (CfnParameter) has no Metadata; the manifest names it by logical ID.
+            const Value* name = resource.attributes.find("Name");
+            const std::string* logical_id = &resource.address;
+            if (resource.kind == EntryKind::Input && name != nullptr && name->is_string())
+                logical_id = &name->as_string();
+            if (auto it = fallback.find(*logical_id); it != fallback.end()) path = it->second;
         }
         if (path.empty()) continue;
         // Two constructs `X` and `X/Resource` both being resources would share an address: the

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/resource.h"
 #include "parsers/terraform/eval/expression_evaluator.h"
 #include "parsers/terraform/module/module_config.h"
 #include "parsers/terraform/native_resource.h"
@@ -45,6 +46,9 @@ public:
 
     // Evaluates every resource instance of this module and its children.
     void collect(std::vector<NativeResource>& out);
+    // The variable declarations of this module and its children, as input entries
+    // (`var.db_password`, `module.db.var.password`); in variable_inputs.cpp.
+    void collect_inputs(std::vector<Resource>& out);
 
     Value output(const std::string& name);
 

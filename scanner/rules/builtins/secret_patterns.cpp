@@ -79,13 +79,15 @@ constexpr std::array<std::string_view, 12> kPlaceholderWords = {
 };
 
 // Name endings that describe a secret rather than hold one.
-constexpr std::array<std::string_view, 48> kDescriptiveSuffixes = {
-    "arn",       "arns",     "id",      "ids",        "name",     "names",   "path",   "param",
-    "parameter", "file",     "url",     "uri",        "endpoint", "header",  "type",   "length",
-    "ttl",       "timeout",  "expiry",  "expiration", "expires",  "enabled", "region", "version",
-    "policy",    "location", "prefix",  "suffix",     "ref",      "source",  "store",  "mode",
-    "rotation",  "duration", "seconds", "minutes",    "days",     "count",   "size",   "format",
-    "algorithm", "provider", "issuer",  "audience",   "scope",    "kms",     "bucket", "key_id",
+constexpr std::array<std::string_view, 54> kDescriptiveSuffixes = {
+    "arn",     "arns",      "id",         "ids",        "name",        "names",      "path",
+    "param",   "parameter", "file",       "url",        "uri",         "endpoint",   "header",
+    "type",    "length",    "ttl",        "timeout",    "expiry",      "expiration", "expires",
+    "enabled", "region",    "version",    "policy",     "location",    "prefix",     "suffix",
+    "ref",     "source",    "store",      "mode",       "rotation",    "duration",   "seconds",
+    "minutes", "days",      "count",      "size",       "format",      "algorithm",  "provider",
+    "issuer",  "audience",  "scope",      "kms",        "bucket",      "key_id",     "status",
+    "age",     "schedule",  "expression", "permission", "permissions",
 };
 
 bool password_name(std::string_view lowered) {

@@ -1,5 +1,6 @@
 // Secret detection: secret_in_value finds hard-coded secrets in a value (a string, or the strings
-// of a map or list, with map keys and {Name, Value} entries giving each string its name).
+// of a map or list, with map keys and {Name, Value} entries giving each string its name);
+// secret_name and secret_in_input_default judge inputs (parameters, variables) by their names.
 // The findings of rules that use it never quote the value (the built-in is marked sensitive).
 
 #include "rules/builtins/builtin_support.h"
@@ -60,6 +61,27 @@ Outcome secret_in_value(const Value& subject, const Value&, const BuiltinContext
     return {Tri::False, evidence_of(subject)};
 }
 
+// `secret_name`: a name (a parameter's or variable's, through $resource.Name) says its value is
+// a secret.
+Outcome secret_name(const Value& subject, const Value&, const BuiltinContext&) {
+    if (subject.is_unknown()) return {Tri::Unknown, evidence_of(subject)};
+    return {tri(subject.is_string() && secrets::is_secret_name(subject.as_string())),
+            evidence_of(subject)};
+}
+
+// `secret_in_input_default`: an input's default value, judged under the input's declared name,
+// so that `DbPassword: {Default: hunter2-prod}` counts as a password where a bare string would
+// not.
+Outcome secret_in_input_default(const Value& subject, const Value&, const BuiltinContext& context) {
+    const Value* name = context.resource.attributes.find("Name");
+    std::string_view declared;
+    if (name != nullptr && name->is_string()) declared = name->as_string();
+    if (const Value* found = find_secret(subject, declared)) {
+        return {Tri::True, evidence_of(*found)};
+    }
+    return {Tri::False, evidence_of(subject)};
+}
+
 }  // namespace
 
 void add_secret_builtins(std::vector<Builtin>& out) {
@@ -70,6 +92,19 @@ void add_secret_builtins(std::vector<Builtin>& out) {
                    secret_in_value, no_args};
     secret.sensitive = true;
     out.push_back(secret);
+    out.push_back(Builtin{"secret_name",
+                          "a string that names a secret (password, secret, token, API key, private "
+                          "key, credentials), not merely something about one (SecretArn, "
+                          "TokenTtl, PasswordLength)",
+                          secret_name, no_args});
+    Builtin input_default{"secret_in_input_default",
+                          "a parameter's or variable's default looks like a hard-coded secret, "
+                          "judged under the declared name ($resource.Name): any literal under a "
+                          "secret-like name that is not a placeholder or reference, and known "
+                          "token shapes or high-entropy strings under any name",
+                          secret_in_input_default, no_args};
+    input_default.sensitive = true;
+    out.push_back(input_default);
 }
 
 }  // namespace bulwark
