@@ -102,6 +102,10 @@ struct File {
 // column; whatever the grammar recovered is still returned.
 File parse(std::string_view text, FileId file);
 
+// The tree-sitter reader behind parse(), for the files the native parser (native_parser.h)
+// rejects; tests and benchmarks call the two directly to compare them.
+File parse_with_tree_sitter(std::string_view text, FileId file);
+
 // Parses Terraform's JSON syntax (.tf.json; with `variables_file`, .tfvars.json) into the same tree.
 File parse_json(std::string_view text, FileId file, bool variables_file = false);
 
