@@ -75,8 +75,9 @@ SourceRange Parser::range(std::uint32_t begin, std::uint32_t end) {
 }
 
 File Parser::parse_file() {
-    // A byte order mark is not HCL whitespace to tree-sitter; it decides what that means.
-    if (text_.starts_with("\xEF\xBB\xBF") || text_.size() >= 0x7FFFFFFF) throw Rejected{};
+    if (text_.size() >= 0x7FFFFFFF) throw Rejected{};
+    // tree-sitter skips a byte order mark; columns on the first line still count its bytes.
+    if (text_.starts_with("\xEF\xBB\xBF")) lexer_.seek(3);
     File out;
     current_ = lexer_.next();
     parse_body(out.body, true);
