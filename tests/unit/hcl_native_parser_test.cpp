@@ -37,6 +37,8 @@ TEST_CASE("native HCL: blocks, labels, attributes and comments") {
     check_agrees("# head\n// slashes\n/* block\n comment */\nresource \"a\" \"b\" { # after brace\n"
                  "  # before attribute\n  x = 1 # after value\n  y = [ # inside a value: not kept\n 1, /* also */ 2]\n"
                  "  nested { # in a nested block\n  }\n  # last\n}\n# tail");
+    // A comment where the converter expects the value: the value is Invalid there.
+    check_agrees("a = # note\n  1\nb /* x */ = 2\nc = v[ # i\n 0]\nd = [for x in y : x if # c\n x]\n");
     check_agrees("a = 1\r\nb = \"two\"\r\n# crlf comment\r\n");
     check_agrees("\xEF\xBB\xBF" "a = 1\nb = 2\n");  // a byte order mark
     check_agrees("a = \"caf\xC3\xA9 \xE2\x9C\x93\"\n");

@@ -75,7 +75,8 @@ SourceRange Parser::range(std::uint32_t begin, std::uint32_t end) {
 }
 
 File Parser::parse_file() {
-    if (text_.size() >= 0x7FFFFFFF) throw Rejected{};
+    // tree-sitter stops reading at a NUL byte; such a file is not text anyway.
+    if (text_.size() >= 0x7FFFFFFF || text_.find('\0') != std::string_view::npos) throw Rejected{};
     // tree-sitter skips a byte order mark; columns on the first line still count its bytes.
     if (text_.starts_with("\xEF\xBB\xBF")) lexer_.seek(3);
     File out;
@@ -109,7 +110,9 @@ void Parser::parse_body(Body& body, bool top_level) {
 void Parser::parse_attribute(Token name, Body& body) {
     take();  // =
     Attribute attribute;
+    const std::uint32_t value_begin = current_.begin;
     attribute.value = parse_expression();
+    invalid_if_comment_between(name.end, value_begin, attribute.value);
     attribute.name = std::string(text_of(name));
     attribute.name_range = range(name.begin, name.end);
     attribute.range = range(name.begin, previous_end_);
@@ -126,6 +129,19 @@ void Parser::drop_comments_inside(std::uint32_t begin, std::uint32_t end) {
     auto first = last;
     while (first != comments.begin() && (first - 1)->begin >= begin) --first;
     comments.erase(first, last);
+}
+
+// The converter takes some values as "the n-th named child" of a node, and a comment there is a
+// named child: `a = # note` + newline + `1` gives an Invalid value with the comment's range, as
+// does a comment right after `[` of an index or `if` of a for condition.
+void Parser::invalid_if_comment_between(std::uint32_t begin, std::uint32_t end, Expr& e) {
+    const std::vector<CommentSpan>& comments = lexer_.comments();
+    auto first = comments.end();
+    while (first != comments.begin() && (first - 1)->begin >= begin) --first;
+    if (first == comments.end() || first->begin >= end) return;
+    e = Expr{};
+    e.kind = ExprKind::Invalid;
+    e.range = range(first->begin, first->end);
 }
 
 void Parser::parse_block(Token type, Body& body) {
@@ -286,7 +302,9 @@ bool Parser::parse_step(std::vector<Step>& steps, bool in_splat) {
         const Token open = take();
         Step step;
         step.kind = Step::Kind::Index;
+        const std::uint32_t index_begin = current_.begin;
         step.index = std::make_unique<Expr>(parse_expression());
+        invalid_if_comment_between(open.end, index_begin, *step.index);
         const Token close = expect(TokenKind::RightBracket);
         step.range = range(open.begin, close.end);
         steps.push_back(std::move(step));
@@ -423,8 +441,10 @@ Expr Parser::parse_for(Token open, bool tuple) {
         }
     }
     if (at(TokenKind::Identifier) && text_of(current_) == "if") {
-        take();
+        const Token if_keyword = take();
+        const std::uint32_t condition_begin = current_.begin;
         e.children.push_back(parse_expression());
+        invalid_if_comment_between(if_keyword.end, condition_begin, e.children.back());
     }
     const Token close = expect(tuple ? TokenKind::RightBracket : TokenKind::RightBrace);
     e.range = range(open.begin, close.end);

@@ -74,6 +74,7 @@ private:
     void parse_block(Token type, Body& body);
     void parse_attribute(Token name, Body& body);
     void drop_comments_inside(std::uint32_t begin, std::uint32_t end);
+    void invalid_if_comment_between(std::uint32_t begin, std::uint32_t end, Expr& e);
 
     // ---- expressions
     Expr parse_expression();
