@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
             continue;
         }
         std::error_code error;
-        for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, error);
+        for (auto it = fs::recursive_directory_iterator(
+                 root, fs::directory_options::skip_permission_denied, error);
              it != fs::recursive_directory_iterator(); it.increment(error)) {
             if (error) break;
             if (it->is_regular_file() && is_hcl(it->path())) files.push_back(it->path());
@@ -73,7 +74,8 @@ int main(int argc, char** argv) {
         if (!native) {
             if (reference.diagnostics.empty()) {
                 ++clean_rejected;
-                if (std::getenv("BULWARK_AGREE_VERBOSE")) std::printf("rejected: %s\n", path.c_str());
+                if (std::getenv("BULWARK_AGREE_VERBOSE"))
+                    std::printf("rejected: %s\n", path.c_str());
             }
             continue;
         }
@@ -83,9 +85,10 @@ int main(int argc, char** argv) {
             std::printf("DISAGREE %s: %s\n", path.c_str(), difference->c_str());
         }
     }
-    std::printf("%zu files, %zu with tree-sitter syntax errors, %zu accepted by the native parser, %zu "
-                "disagreements\n",
-                files.size(), with_errors, accepted, disagreements);
+    std::printf(
+        "%zu files, %zu with tree-sitter syntax errors, %zu accepted by the native parser, %zu "
+        "disagreements\n",
+        files.size(), with_errors, accepted, disagreements);
     if (require_all && clean_rejected > 0) {
         std::printf("%zu files without syntax errors were left to tree-sitter\n", clean_rejected);
         return 1;

@@ -58,7 +58,8 @@ double median_seconds(int iterations, const std::function<void()>& work) {
     for (int i = 0; i < iterations; ++i) {
         const auto start = std::chrono::steady_clock::now();
         work();
-        times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        times.push_back(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     std::sort(times.begin(), times.end());
     return times[times.size() / 2];
@@ -81,18 +82,22 @@ int main(int argc, char** argv) {
         }
     }
     if (roots.empty() || iterations < 1) {
-        std::fprintf(stderr, "usage: bulwark_parse_bench [--iterations N] [--only read|tree-sitter|native|parse] PATH...\n");
+        std::fprintf(stderr,
+                     "usage: bulwark_parse_bench [--iterations N] [--only "
+                     "read|tree-sitter|native|parse] PATH...\n");
         return 2;
     }
     const std::vector<fs::path> files = hcl_files(roots);
     std::vector<std::string> texts = read_all(files);
     std::size_t bytes = 0;
-    for (const std::string& text : texts) bytes += text.size();
+    for (const std::string& text : texts)
+        bytes += text.size();
 
     std::size_t sink = 0;  // keeps the parses from being optimised away
     const std::function<void()> read = [&] { texts = read_all(files); };
     const std::function<void()> tree_sitter = [&] {
-        for (const std::string& text : texts) sink += hcl::parse_with_tree_sitter(text, 0).body.blocks.size();
+        for (const std::string& text : texts)
+            sink += hcl::parse_with_tree_sitter(text, 0).body.blocks.size();
     };
     std::size_t rejected = 0;
     const std::function<void()> native = [&] {
@@ -106,13 +111,15 @@ int main(int argc, char** argv) {
         }
     };
     const std::function<void()> parse = [&] {
-        for (const std::string& text : texts) sink += hcl::parse(text, 0).body.blocks.size();
+        for (const std::string& text : texts)
+            sink += hcl::parse(text, 0).body.blocks.size();
     };
     if (!only.empty()) {
-        const std::function<void()>* work = only == "read" ? &read
+        const std::function<void()>* work = only == "read"          ? &read
                                             : only == "tree-sitter" ? &tree_sitter
-                                            : only == "native" ? &native
-                                            : only == "parse" ? &parse : nullptr;
+                                            : only == "native"      ? &native
+                                            : only == "parse"       ? &parse
+                                                                    : nullptr;
         if (work == nullptr) return 2;
         (*work)();
         std::printf("%zu files, %zu bytes (%zu)\n", files.size(), bytes, sink % 2);
@@ -128,7 +135,7 @@ int main(int argc, char** argv) {
     const double ts = report("parse-only (tree-sitter)", median_seconds(iterations, tree_sitter));
     const double nat = report("parse-only (native)", median_seconds(iterations, native));
     report("parse-only (hcl::parse)", median_seconds(iterations, parse));
-    std::printf("native parser: %.1fx tree-sitter; %zu of %zu files left to tree-sitter (%zu)\n", ts / nat, rejected,
-                files.size(), sink % 2);
+    std::printf("native parser: %.1fx tree-sitter; %zu of %zu files left to tree-sitter (%zu)\n",
+                ts / nat, rejected, files.size(), sink % 2);
     return 0;
 }

@@ -27,7 +27,8 @@ Agreement compare_tree(const fs::path& root) {
     Agreement result;
     for (const auto& entry : fs::recursive_directory_iterator(root)) {
         const std::string name = entry.path().filename().string();
-        if (!entry.is_regular_file() || !(name.ends_with(".tf") || name.ends_with(".tfvars"))) continue;
+        if (!entry.is_regular_file() || !(name.ends_with(".tf") || name.ends_with(".tfvars")))
+            continue;
         std::ifstream in(entry.path(), std::ios::binary);
         std::ostringstream buffer;
         buffer << in.rdbuf();
@@ -60,6 +61,6 @@ TEST_CASE("native HCL parser agrees with tree-sitter on BULWARK_HCL_AGREE_DIR") 
     const char* dir = std::getenv("BULWARK_HCL_AGREE_DIR");
     if (dir == nullptr) return;
     const Agreement result = compare_tree(dir);
-    MESSAGE(result.files << " files, " << result.clean << " without syntax errors, " << result.accepted
-                         << " read by the native parser");
+    MESSAGE(result.files << " files, " << result.clean << " without syntax errors, "
+                         << result.accepted << " read by the native parser");
 }

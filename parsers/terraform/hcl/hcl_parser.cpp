@@ -20,8 +20,8 @@ namespace {
 
 // Symbol IDs of the node types the converter dispatches on, looked up once.
 struct Symbols {
-    TSSymbol attribute, block, body, identifier, string_lit, expression, literal_value,
-        numeric_lit, bool_lit, null_lit, template_expr, quoted_template, heredoc_template,
+    TSSymbol attribute, block, body, identifier, string_lit, expression, literal_value, numeric_lit,
+        bool_lit, null_lit, template_expr, quoted_template, heredoc_template,
         template_interpolation, template_directive, template_if, template_for, template_for_start,
         template_if_intro, template_else_intro, template_if_end, template_for_end, strip_marker,
         collection_value, tuple, object, object_elem, variable_expr, function_call,
@@ -103,7 +103,7 @@ struct ParserDeleter {
 };
 
 class Converter {
-public:
+  public:
     Converter(std::string_view text, FileId file, File& out)
         : text_(text), file_(file), out_(out), s_(symbols()) {
         line_starts_.push_back(0);
@@ -149,10 +149,8 @@ public:
         }
     }
 
-private:
-    SourcePosition position(TSPoint point) const {
-        return {point.row + 1, point.column + 1};
-    }
+  private:
+    SourcePosition position(TSPoint point) const { return {point.row + 1, point.column + 1}; }
     SourceRange range(TSNode node) const {
         return {file_, position(ts_node_start_point(node)), position(ts_node_end_point(node))};
     }
@@ -177,10 +175,10 @@ private:
         }
         if (ts_node_is_missing(node)) {
             ++reported_;
-            out_.diagnostics.push_back(Diagnostic{
-                file_, position(ts_node_start_point(node)), DiagnosticSeverity::Error,
-                DiagnosticCode::ParseError,
-                "syntax error: missing " + std::string(ts_node_type(node))});
+            out_.diagnostics.push_back(
+                Diagnostic{file_, position(ts_node_start_point(node)), DiagnosticSeverity::Error,
+                           DiagnosticCode::ParseError,
+                           "syntax error: missing " + std::string(ts_node_type(node))});
             return;
         }
         if (ts_node_is_error(node)) {
@@ -230,7 +228,8 @@ private:
     };
 
     void add_comment(TSNode node) {
-        out_.comments.push_back(Comment{ts_node_start_point(node).row + 1, std::string(text(node))});
+        out_.comments.push_back(
+            Comment{ts_node_start_point(node).row + 1, std::string(text(node))});
     }
 
     std::string label_text(TSNode node) const {
@@ -356,7 +355,8 @@ private:
             ++i;
         }
         std::vector<Step> steps;
-        for (; i < end; ++i) add_step(children[i], steps);
+        for (; i < end; ++i)
+            add_step(children[i], steps);
         if (steps.empty()) return base;
         Expr traversal;
         traversal.kind = ExprKind::Traversal;
@@ -395,9 +395,10 @@ private:
             TSNode inner = ts_node_named_child(node, 0);
             if (ts_node_is_null(inner)) return;
             step.kind = ts_node_symbol(inner) == s_.full_splat ? Step::Kind::FullSplat
-                                                                : Step::Kind::AttributeSplat;
+                                                               : Step::Kind::AttributeSplat;
             const std::uint32_t count = ts_node_named_child_count(inner);
-            for (std::uint32_t i = 0; i < count; ++i) add_step(ts_node_named_child(inner, i), step.inner);
+            for (std::uint32_t i = 0; i < count; ++i)
+                add_step(ts_node_named_child(inner, i), step.inner);
         } else {
             return;
         }
@@ -510,7 +511,8 @@ private:
     Expr for_expr(TSNode node) {
         if (ts_node_is_null(node)) return Expr{};
         Expr e;
-        e.kind = ts_node_symbol(node) == s_.for_tuple_expr ? ExprKind::ForTuple : ExprKind::ForObject;
+        e.kind =
+            ts_node_symbol(node) == s_.for_tuple_expr ? ExprKind::ForTuple : ExprKind::ForObject;
         e.range = range(node);
         std::optional<Expr> condition;
         const std::uint32_t count = ts_node_named_child_count(node);
@@ -523,7 +525,8 @@ private:
                 for (std::uint32_t p = 0; p < parts; ++p) {
                     TSNode part = ts_node_named_child(child, p);
                     if (ts_node_symbol(part) == s_.identifier) names.emplace_back(text(part));
-                    if (ts_node_symbol(part) == s_.expression) e.children.push_back(expression(part));
+                    if (ts_node_symbol(part) == s_.expression)
+                        e.children.push_back(expression(part));
                 }
                 if (names.size() == 2) {
                     e.name = names[0];
@@ -547,7 +550,8 @@ private:
     }
 
     static bool is_operator(std::string_view token) {
-        for (std::string_view op : {"*", "/", "%", "+", "-", ">", ">=", "<", "<=", "==", "!=", "&&", "||"}) {
+        for (std::string_view op :
+             {"*", "/", "%", "+", "-", ">", ">=", "<", "<=", "==", "!=", "&&", "||"}) {
             if (token == op) return true;
         }
         return false;
@@ -604,17 +608,20 @@ private:
         for (std::uint32_t i = 0; i < count; ++i) {
             TSNode child = ts_node_named_child(node, i);
             if (ts_node_symbol(child) == s_.heredoc_identifier) identifiers.push_back(child);
-            if (ts_node_symbol(child) == s_.heredoc_start) strip = text(child).find('-') != std::string_view::npos;
+            if (ts_node_symbol(child) == s_.heredoc_start)
+                strip = text(child).find('-') != std::string_view::npos;
         }
         if (identifiers.size() != 2) {
             e = invalid(node);
             return;
         }
         std::uint32_t begin = ts_node_end_byte(identifiers[0]);
-        while (begin < text_.size() && text_[begin] != '\n') ++begin;
+        while (begin < text_.size() && text_[begin] != '\n')
+            ++begin;
         if (begin < text_.size()) ++begin;
         std::uint32_t end = ts_node_start_byte(identifiers[1]);
-        while (end > begin && text_[end - 1] != '\n') --end;
+        while (end > begin && text_[end - 1] != '\n')
+            --end;
         const std::size_t indent = strip ? heredoc_indent(text_.substr(begin, end - begin)) : 0;
         template_parts(node, begin, end, false, indent, e.children);
     }
@@ -704,7 +711,8 @@ private:
             Expr part;
             part.kind = ExprKind::Template;
             part.range = e.range;
-            template_parts(node, ts_node_end_byte(from), ts_node_start_byte(to), quoted, indent, part.children);
+            template_parts(node, ts_node_end_byte(from), ts_node_start_byte(to), quoted, indent,
+                           part.children);
             return part;
         };
         auto first_expression = [&](TSNode marker, Expr& out) {
@@ -780,7 +788,9 @@ File parse_with_tree_sitter(std::string_view text, FileId file) {
     File out;
     std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
     if (!ts_parser_set_language(parser.get(), tree_sitter_hcl())) {
-        out.diagnostics.push_back(Diagnostic{file, {}, DiagnosticSeverity::Error,
+        out.diagnostics.push_back(Diagnostic{file,
+                                             {},
+                                             DiagnosticSeverity::Error,
                                              DiagnosticCode::ParseError,
                                              "the HCL grammar could not be loaded (ABI mismatch)"});
         return out;
@@ -788,8 +798,11 @@ File parse_with_tree_sitter(std::string_view text, FileId file) {
     std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(
         parser.get(), nullptr, text.data(), static_cast<std::uint32_t>(text.size())));
     if (!tree) {
-        out.diagnostics.push_back(Diagnostic{file, {}, DiagnosticSeverity::Error,
-                                             DiagnosticCode::ParseError, "the file could not be parsed"});
+        out.diagnostics.push_back(Diagnostic{file,
+                                             {},
+                                             DiagnosticSeverity::Error,
+                                             DiagnosticCode::ParseError,
+                                             "the file could not be parsed"});
         return out;
     }
     Converter(text, file, out).convert(ts_tree_root_node(tree.get()));

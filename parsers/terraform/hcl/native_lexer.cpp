@@ -13,7 +13,8 @@ bool Lexer::skip_trivia() {
         const char after = pos_ + 1 < size ? text_[pos_ + 1] : '\0';
         if (c == '#' || (c == '/' && after == '/')) {
             const std::size_t newline = text_.find('\n', pos_);
-            const auto end = newline == std::string_view::npos ? size : static_cast<std::uint32_t>(newline);
+            const auto end =
+                newline == std::string_view::npos ? size : static_cast<std::uint32_t>(newline);
             comments_.push_back(CommentSpan{pos_, end});
             pos_ = end;
             continue;
@@ -44,7 +45,8 @@ Token Lexer::identifier(std::uint32_t begin) {
         }
     }
     // A letter from outside ASCII may continue the identifier for tree-sitter; not ours to judge.
-    if (i < size && (static_cast<unsigned char>(text_[i]) & 0x80) != 0) return make(TokenKind::Invalid, begin, 1);
+    if (i < size && (static_cast<unsigned char>(text_[i]) & 0x80) != 0)
+        return make(TokenKind::Invalid, begin, 1);
     return make(TokenKind::Identifier, begin, i - begin);
 }
 
@@ -53,22 +55,28 @@ Token Lexer::identifier(std::uint32_t begin) {
 Token Lexer::number(std::uint32_t begin) {
     const auto size = static_cast<std::uint32_t>(text_.size());
     auto at = [&](std::uint32_t i) { return i < size ? text_[i] : '\0'; };
-    auto alnum = [](char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    auto alnum = [](char c) {
+        return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    };
     std::uint32_t i = begin;
     if (at(i) == '0' && at(i + 1) == 'x' && alnum(at(i + 2))) {
         i += 2;
-        while (alnum(at(i))) ++i;
+        while (alnum(at(i)))
+            ++i;
     } else {
-        while (is_digit(at(i))) ++i;
+        while (is_digit(at(i)))
+            ++i;
         if (at(i) == '.' && is_digit(at(i + 1))) {
             i += 1;
-            while (is_digit(at(i))) ++i;
+            while (is_digit(at(i)))
+                ++i;
             if (at(i) == 'e' || at(i) == 'E') {
                 std::uint32_t j = i + 1;
                 if (at(j) == '+' || at(j) == '-') ++j;
                 if (is_digit(at(j))) {
                     i = j;
-                    while (is_digit(at(i))) ++i;
+                    while (is_digit(at(i)))
+                        ++i;
                 }
             }
         }
@@ -90,21 +98,33 @@ Token Lexer::next() {
     if (is_identifier_start(c)) return identifier(begin);
     if (is_digit(c)) return number(begin);
     switch (c) {
-        case '"': return make(TokenKind::Quote, begin, 1);
-        case '{': return make(TokenKind::LeftBrace, begin, 1);
-        case '}': return make(TokenKind::RightBrace, begin, 1);
-        case '(': return make(TokenKind::LeftParen, begin, 1);
-        case ')': return make(TokenKind::RightParen, begin, 1);
-        case ']': return make(TokenKind::RightBracket, begin, 1);
-        case ',': return make(TokenKind::Comma, begin, 1);
-        case ':': return make(TokenKind::Colon, begin, 1);
-        case '?': return make(TokenKind::Question, begin, 1);
-        case '~': return make(TokenKind::Tilde, begin, 1);
+        case '"':
+            return make(TokenKind::Quote, begin, 1);
+        case '{':
+            return make(TokenKind::LeftBrace, begin, 1);
+        case '}':
+            return make(TokenKind::RightBrace, begin, 1);
+        case '(':
+            return make(TokenKind::LeftParen, begin, 1);
+        case ')':
+            return make(TokenKind::RightParen, begin, 1);
+        case ']':
+            return make(TokenKind::RightBracket, begin, 1);
+        case ',':
+            return make(TokenKind::Comma, begin, 1);
+        case ':':
+            return make(TokenKind::Colon, begin, 1);
+        case '?':
+            return make(TokenKind::Question, begin, 1);
+        case '~':
+            return make(TokenKind::Tilde, begin, 1);
         case '[':
-            if (at(begin + 1) == '*' && at(begin + 2) == ']') return make(TokenKind::FullSplat, begin, 3);
+            if (at(begin + 1) == '*' && at(begin + 2) == ']')
+                return make(TokenKind::FullSplat, begin, 3);
             return make(TokenKind::LeftBracket, begin, 1);
         case '.':
-            if (at(begin + 1) == '.' && at(begin + 2) == '.') return make(TokenKind::Ellipsis, begin, 3);
+            if (at(begin + 1) == '.' && at(begin + 2) == '.')
+                return make(TokenKind::Ellipsis, begin, 3);
             if (at(begin + 1) == '*') return make(TokenKind::DotStar, begin, 2);
             return make(TokenKind::Dot, begin, 1);
         case '=':
@@ -114,7 +134,8 @@ Token Lexer::next() {
         case '!':
             return make(TokenKind::Operator, begin, at(begin + 1) == '=' ? 2 : 1);
         case '<':
-            if (at(begin + 1) == '<') return make(TokenKind::Heredoc, begin, at(begin + 2) == '-' ? 3 : 2);
+            if (at(begin + 1) == '<')
+                return make(TokenKind::Heredoc, begin, at(begin + 2) == '-' ? 3 : 2);
             return make(TokenKind::Operator, begin, at(begin + 1) == '=' ? 2 : 1);
         case '>':
             return make(TokenKind::Operator, begin, at(begin + 1) == '=' ? 2 : 1);

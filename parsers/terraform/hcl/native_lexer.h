@@ -47,7 +47,7 @@ struct CommentSpan {
 };
 
 class Lexer {
-public:
+  public:
     explicit Lexer(std::string_view text) : text_(text) {}
 
     // Skips whitespace and comments (recording the comments), then reads one token.
@@ -57,7 +57,7 @@ public:
     void seek(std::uint32_t pos) { pos_ = pos; }
     std::vector<CommentSpan>& comments() { return comments_; }
 
-private:
+  private:
     bool skip_trivia();  // false on an unterminated comment or a byte it does not know
     Token identifier(std::uint32_t begin);
     Token number(std::uint32_t begin);
@@ -74,7 +74,11 @@ private:
 inline bool is_identifier_start(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_identifier_char(char c) { return is_identifier_start(c) || is_digit(c) || c == '-'; }
+inline bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+inline bool is_identifier_char(char c) {
+    return is_identifier_start(c) || is_digit(c) || c == '-';
+}
 
 }  // namespace bulwark::hcl::native

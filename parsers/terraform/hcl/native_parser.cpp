@@ -18,9 +18,12 @@ LineIndex::LineIndex(std::string_view text) {
 
 SourcePosition LineIndex::at(std::uint32_t offset) {
     if (offset < starts_[line_]) {
-        line_ = static_cast<std::size_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) - starts_.begin()) - 1;
+        line_ = static_cast<std::size_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
+                                         starts_.begin()) -
+                1;
     }
-    while (line_ + 1 < starts_.size() && starts_[line_ + 1] <= offset) ++line_;
+    while (line_ + 1 < starts_.size() && starts_[line_ + 1] <= offset)
+        ++line_;
     return {static_cast<std::uint32_t>(line_ + 1), offset - starts_[line_] + 1};
 }
 
@@ -39,11 +42,14 @@ int precedence(std::string_view op) {
 
 // Words tree-sitter-hcl reads as keywords where an expression may start; a variable so named
 // would be read differently there, so such files go to tree-sitter.
-bool is_keyword(std::string_view name) { return name == "for" || name == "in" || name == "if"; }
+bool is_keyword(std::string_view name) {
+    return name == "for" || name == "in" || name == "if";
+}
 
 }  // namespace
 
-Parser::Parser(std::string_view text, FileId file) : text_(text), file_(file), lexer_(text), lines_(text) {}
+Parser::Parser(std::string_view text, FileId file)
+    : text_(text), file_(file), lexer_(text), lines_(text) {}
 
 Token Parser::take() {
     const Token token = current_;
@@ -84,7 +90,8 @@ File Parser::parse_file() {
     parse_body(out.body, true);
     for (const CommentSpan& comment : lexer_.comments()) {
         out.comments.push_back(
-            Comment{lines_.at(comment.begin).line, std::string(text_.substr(comment.begin, comment.end - comment.begin))});
+            Comment{lines_.at(comment.begin).line,
+                    std::string(text_.substr(comment.begin, comment.end - comment.begin))});
     }
     return out;
 }
@@ -125,9 +132,11 @@ void Parser::parse_attribute(Token name, Body& body) {
 void Parser::drop_comments_inside(std::uint32_t begin, std::uint32_t end) {
     std::vector<CommentSpan>& comments = lexer_.comments();
     auto last = comments.end();
-    while (last != comments.begin() && (last - 1)->begin >= end) --last;
+    while (last != comments.begin() && (last - 1)->begin >= end)
+        --last;
     auto first = last;
-    while (first != comments.begin() && (first - 1)->begin >= begin) --first;
+    while (first != comments.begin() && (first - 1)->begin >= begin)
+        --first;
     comments.erase(first, last);
 }
 
@@ -137,7 +146,8 @@ void Parser::drop_comments_inside(std::uint32_t begin, std::uint32_t end) {
 void Parser::invalid_if_comment_between(std::uint32_t begin, std::uint32_t end, Expr& e) {
     const std::vector<CommentSpan>& comments = lexer_.comments();
     auto first = comments.end();
-    while (first != comments.begin() && (first - 1)->begin >= begin) --first;
+    while (first != comments.begin() && (first - 1)->begin >= begin)
+        --first;
     if (first == comments.end() || first->begin >= end) return;
     e = Expr{};
     e.kind = ExprKind::Invalid;
@@ -237,7 +247,8 @@ Expr Parser::parse_unary() {
     e.kind = ExprKind::Unary;
     e.name = std::string(text_of(op));
     e.range = range(op.begin, previous_end_);
-    if (operand.kind == ExprKind::Traversal && !operand.parenthesized) operand.range.end = e.range.end;
+    if (operand.kind == ExprKind::Traversal && !operand.parenthesized)
+        operand.range.end = e.range.end;
     e.children.push_back(std::move(operand));
     return e;
 }
@@ -264,8 +275,10 @@ bool Parser::parse_step(std::vector<Step>& steps, bool in_splat) {
         const auto size = static_cast<std::uint32_t>(text_.size());
         Step step;
         if (i < size && is_digit(text_[i])) {  // legacy index: `.0`
-            while (i < size && is_digit(text_[i])) ++i;
-            if (i < size && (is_identifier_char(text_[i]) || (static_cast<unsigned char>(text_[i]) & 0x80))) {
+            while (i < size && is_digit(text_[i]))
+                ++i;
+            if (i < size &&
+                (is_identifier_char(text_[i]) || (static_cast<unsigned char>(text_[i]) & 0x80))) {
                 throw Rejected{};
             }
             double n = 0;
@@ -291,7 +304,8 @@ bool Parser::parse_step(std::vector<Step>& steps, bool in_splat) {
         if (in_splat) return false;  // a second splat is a step of its own
         const Token splat = take();
         Step step;
-        step.kind = splat.end - splat.begin == 2 ? Step::Kind::AttributeSplat : Step::Kind::FullSplat;
+        step.kind =
+            splat.end - splat.begin == 2 ? Step::Kind::AttributeSplat : Step::Kind::FullSplat;
         while (parse_step(step.inner, true)) {
         }
         step.range = range(splat.begin, previous_end_);
@@ -333,7 +347,8 @@ Expr Parser::parse_primary() {
             const Token token = take();
             const std::string_view name = text_of(token);
             const SourceRange where = range(token.begin, token.end);
-            if (name == "true" || name == "false") return literal(Value::boolean(name == "true"), where);
+            if (name == "true" || name == "false")
+                return literal(Value::boolean(name == "true"), where);
             if (name == "null") return literal(Value::null(), where);
             if (is_keyword(name)) throw Rejected{};
             if (at(TokenKind::LeftParen)) return parse_call(token);
@@ -343,10 +358,14 @@ Expr Parser::parse_primary() {
             e.name = std::string(name);
             return e;
         }
-        case TokenKind::Quote: return parse_quoted(current_);
-        case TokenKind::Heredoc: return parse_heredoc(current_);
-        case TokenKind::LeftBracket: return parse_tuple(take());
-        case TokenKind::LeftBrace: return parse_object(take());
+        case TokenKind::Quote:
+            return parse_quoted(current_);
+        case TokenKind::Heredoc:
+            return parse_heredoc(current_);
+        case TokenKind::LeftBracket:
+            return parse_tuple(take());
+        case TokenKind::LeftBrace:
+            return parse_object(take());
         case TokenKind::LeftParen: {
             const Token open = take();
             Expr inner = parse_expression();
@@ -355,7 +374,8 @@ Expr Parser::parse_primary() {
             inner.parenthesized = true;
             return inner;
         }
-        default: throw Rejected{};
+        default:
+            throw Rejected{};
     }
 }
 

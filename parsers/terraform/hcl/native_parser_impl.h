@@ -20,11 +20,11 @@ struct Rejected {};
 // Byte offsets to 1-based line and column (columns count bytes, as tree-sitter's do). Look-ups
 // mostly move forward, so it walks from the previous answer.
 class LineIndex {
-public:
+  public:
     explicit LineIndex(std::string_view text);
     SourcePosition at(std::uint32_t offset);
 
-private:
+  private:
     std::vector<std::uint32_t> starts_;
     std::size_t line_ = 0;
 };
@@ -46,18 +46,18 @@ struct MarkerSpan {
 
 struct Directive {
     bool is_for = false;
-    std::vector<MarkerSpan> markers;  // if, [else,] endif; or for, endfor
-    Expr head;                        // the condition or the collection
-    std::vector<std::string> names;   // a for directive's variables
+    std::vector<MarkerSpan> markers;    // if, [else,] endif; or for, endfor
+    Expr head;                          // the condition or the collection
+    std::vector<std::string> names;     // a for directive's variables
     std::vector<TemplatePiece> pieces;  // everything nested between the markers
 };
 
 class Parser {
-public:
+  public:
     Parser(std::string_view text, FileId file);
     File parse_file();
 
-private:
+  private:
     // ---- tokens (native_parser.cpp)
     Token take();
     Token expect(TokenKind kind);
@@ -101,8 +101,8 @@ private:
     };
     // Reads template text from `from` up to the first stop: the closing quote, the heredoc's
     // closing line, or an else/endif/endfor marker (for the directive that called it).
-    Scan scan_template(std::uint32_t from, bool quoted, std::string_view heredoc_id, bool line_start,
-                       std::vector<TemplatePiece>& pieces);
+    Scan scan_template(std::uint32_t from, bool quoted, std::string_view heredoc_id,
+                       bool line_start, std::vector<TemplatePiece>& pieces);
     std::uint32_t parse_interpolation(std::uint32_t at, std::vector<TemplatePiece>& pieces);
     // Reads a directive marker at `at` (`%{`): an else/endif/endfor marker is returned as that
     // stop; an if/for directive is read whole into `pieces` and returned as Stop::Directive.
@@ -115,8 +115,8 @@ private:
                                std::uint32_t& id_begin) const;
     static constexpr std::uint32_t kNotClosing = 0;
     static constexpr std::uint32_t kClosing = 0xFFFFFFFF;
-    void assemble(std::vector<TemplatePiece>& pieces, std::uint32_t begin, std::uint32_t end, bool quoted,
-                  std::size_t indent, std::vector<Expr>& parts);
+    void assemble(std::vector<TemplatePiece>& pieces, std::uint32_t begin, std::uint32_t end,
+                  bool quoted, std::size_t indent, std::vector<Expr>& parts);
     void add_literal(std::uint32_t begin, std::uint32_t end, bool quoted, std::size_t indent,
                      std::vector<Expr>& parts);
     Expr directive_expr(Directive& directive, SourceRange where, bool quoted, std::size_t indent);

@@ -6,9 +6,13 @@
 namespace bulwark::hcl::native {
 namespace {
 
-bool is_space_not_newline(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_space_not_newline(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
 
-bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_hex(char c) {
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 // A template with one literal part is that literal; an empty one is the empty string.
 Expr simplify(Expr e) {
@@ -42,7 +46,8 @@ Expr Parser::parse_quoted(Token quote) {
     const SourceRange where = range(quote.begin, close + 1);
     Expr e;
     if (pieces.empty()) {
-        e = literal(Value::string(literal_text(text_.substr(quote.end, close - quote.end), true)), where);
+        e = literal(Value::string(literal_text(text_.substr(quote.end, close - quote.end), true)),
+                    where);
     } else {
         ++templates_built_;
         e.kind = ExprKind::Template;
@@ -70,10 +75,13 @@ Expr Parser::parse_heredoc(Token start) {
     const bool strip = text_of(start).ends_with('-');
     const auto size = static_cast<std::uint32_t>(text_.size());
     std::uint32_t i = start.end;
-    while (i < size && (is_identifier_char(text_[i]))) ++i;
-    if (i == start.end || (i < size && (static_cast<unsigned char>(text_[i]) & 0x80))) throw Rejected{};
+    while (i < size && (is_identifier_char(text_[i])))
+        ++i;
+    if (i == start.end || (i < size && (static_cast<unsigned char>(text_[i]) & 0x80)))
+        throw Rejected{};
     const std::string_view id = text_.substr(start.end, i - start.end);
-    while (i < size && is_space_not_newline(text_[i])) ++i;
+    while (i < size && is_space_not_newline(text_[i]))
+        ++i;
     if (i >= size || text_[i] != '\n') throw Rejected{};
     const std::uint32_t begin = i + 1;
 
@@ -84,7 +92,8 @@ Expr Parser::parse_heredoc(Token start) {
     --template_nesting_;
     if (scan.stop != Stop::HeredocEnd) throw Rejected{};
     std::uint32_t end = scan.begin;
-    while (end > begin && text_[end - 1] != '\n') --end;
+    while (end > begin && text_[end - 1] != '\n')
+        --end;
     const std::size_t indent = strip ? heredoc_indent(text_.substr(begin, end - begin)) : 0;
     // The converter's dedent state is shared with templates nested in this one's
     // interpolations; rather than mirror that interleaving, leave such files to it.
@@ -103,11 +112,13 @@ std::uint32_t Parser::closing_line(std::uint32_t line_start, std::string_view he
                                    std::uint32_t& id_begin) const {
     const auto size = static_cast<std::uint32_t>(text_.size());
     std::uint32_t i = line_start;
-    while (i < size && is_space_not_newline(text_[i])) ++i;
+    while (i < size && is_space_not_newline(text_[i]))
+        ++i;
     if (text_.substr(i, heredoc_id.size()) != heredoc_id) return kNotClosing;
     const std::uint32_t id_at = i;
     i += static_cast<std::uint32_t>(heredoc_id.size());
-    while (i < size && is_space_not_newline(text_[i])) ++i;
+    while (i < size && is_space_not_newline(text_[i]))
+        ++i;
     if (i < size && text_[i] == '\n') {
         id_begin = id_at;
         return kClosing;
@@ -126,7 +137,8 @@ Parser::Scan Parser::scan_template(std::uint32_t from, bool quoted, std::string_
             std::uint32_t id_begin = 0;
             const std::uint32_t closing = closing_line(i, heredoc_id, id_begin);
             if (closing == kClosing) {
-                return Scan{Stop::HeredocEnd, id_begin, id_begin + static_cast<std::uint32_t>(heredoc_id.size())};
+                return Scan{Stop::HeredocEnd, id_begin,
+                            id_begin + static_cast<std::uint32_t>(heredoc_id.size())};
             }
             if (closing != kNotClosing) {
                 i = closing;
@@ -257,15 +269,16 @@ void Parser::add_literal(std::uint32_t begin, std::uint32_t end, bool quoted, st
     parts.push_back(literal(Value::string(literal_text(raw, quoted)), range(begin, end)));
 }
 
-void Parser::assemble(std::vector<TemplatePiece>& pieces, std::uint32_t begin, std::uint32_t end, bool quoted,
-                      std::size_t indent, std::vector<Expr>& parts) {
+void Parser::assemble(std::vector<TemplatePiece>& pieces, std::uint32_t begin, std::uint32_t end,
+                      bool quoted, std::size_t indent, std::vector<Expr>& parts) {
     dedenter_.reset(indent);
     std::uint32_t cursor = begin;
     for (TemplatePiece& piece : pieces) {
         if (piece.begin < begin || piece.end > end) continue;
         add_literal(cursor, piece.begin, quoted, indent, parts);
         if (piece.directive) {
-            parts.push_back(directive_expr(*piece.directive, range(piece.begin, piece.end), quoted, indent));
+            parts.push_back(
+                directive_expr(*piece.directive, range(piece.begin, piece.end), quoted, indent));
         } else {
             parts.push_back(std::move(piece.expression));
         }
@@ -274,7 +287,8 @@ void Parser::assemble(std::vector<TemplatePiece>& pieces, std::uint32_t begin, s
     add_literal(cursor, end, quoted, indent, parts);
 }
 
-Expr Parser::directive_expr(Directive& directive, SourceRange where, bool quoted, std::size_t indent) {
+Expr Parser::directive_expr(Directive& directive, SourceRange where, bool quoted,
+                            std::size_t indent) {
     Expr e;
     e.range = where;
     auto body = [&](const MarkerSpan& from, const MarkerSpan& to) {

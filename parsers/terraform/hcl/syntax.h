@@ -37,9 +37,9 @@ struct ObjectItem;
 struct Step {
     enum class Kind : std::uint8_t { Attribute, Index, AttributeSplat, FullSplat };
     Kind kind = Kind::Attribute;
-    std::string name;                // Attribute
-    std::unique_ptr<Expr> index;     // Index
-    std::vector<Step> inner;         // splats: the steps applied to every element
+    std::string name;             // Attribute
+    std::unique_ptr<Expr> index;  // Index
+    std::vector<Step> inner;      // splats: the steps applied to every element
     SourceRange range;
 };
 
@@ -106,7 +106,8 @@ File parse(std::string_view text, FileId file);
 // rejects; tests and benchmarks call the two directly to compare them.
 File parse_with_tree_sitter(std::string_view text, FileId file);
 
-// Parses Terraform's JSON syntax (.tf.json; with `variables_file`, .tfvars.json) into the same tree.
+// Parses Terraform's JSON syntax (.tf.json; with `variables_file`, .tfvars.json) into the same
+// tree.
 File parse_json(std::string_view text, FileId file, bool variables_file = false);
 
 }  // namespace bulwark::hcl

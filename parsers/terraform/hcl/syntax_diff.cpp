@@ -13,14 +13,15 @@ std::string show(const SourceRange& r) {
 
 std::string show(ExprKind kind) {
     static constexpr std::string_view kNames[] = {
-        "Literal", "Template",    "TemplateIf", "TemplateFor", "Traversal", "Variable", "Call", "Tuple",
-        "Object",  "Conditional", "Binary",     "Unary",       "ForTuple",  "ForObject", "Invalid"};
+        "Literal",  "Template", "TemplateIf", "TemplateFor", "Traversal",
+        "Variable", "Call",     "Tuple",      "Object",      "Conditional",
+        "Binary",   "Unary",    "ForTuple",   "ForObject",   "Invalid"};
     return std::string(kNames[static_cast<std::size_t>(kind)]);
 }
 
 // Walks two trees together; the first mismatch is kept with the path that led to it.
 class Differ {
-public:
+  public:
     std::optional<std::string> found;
 
     void file(const File& a, const File& b) {
@@ -29,17 +30,19 @@ public:
         for (std::size_t i = 0; !found && i < a.comments.size(); ++i) {
             const std::string at = "comments[" + std::to_string(i) + "]";
             if (a.comments[i].line != b.comments[i].line) {
-                fail(at, "line " + std::to_string(a.comments[i].line) + " vs " + std::to_string(b.comments[i].line));
+                fail(at, "line " + std::to_string(a.comments[i].line) + " vs " +
+                             std::to_string(b.comments[i].line));
             }
             text(a.comments[i].text, b.comments[i].text, at);
         }
         count(a.diagnostics.size(), b.diagnostics.size(), "diagnostics");
         for (std::size_t i = 0; !found && i < a.diagnostics.size(); ++i) {
-            text(a.diagnostics[i].message, b.diagnostics[i].message, "diagnostics[" + std::to_string(i) + "]");
+            text(a.diagnostics[i].message, b.diagnostics[i].message,
+                 "diagnostics[" + std::to_string(i) + "]");
         }
     }
 
-private:
+  private:
     void fail(const std::string& path, const std::string& what) {
         if (!found) found = (path.empty() ? "file" : path) + ": " + what;
     }
@@ -69,10 +72,12 @@ private:
             const Block& x = a.blocks[i];
             const Block& y = b.blocks[i];
             std::string at = path + "." + x.type;
-            for (const std::string& label : x.labels) at += "[" + label + "]";
+            for (const std::string& label : x.labels)
+                at += "[" + label + "]";
             text(x.type, y.type, at + "(type)");
             count(x.labels.size(), y.labels.size(), at + "(labels)");
-            for (std::size_t l = 0; !found && l < x.labels.size(); ++l) text(x.labels[l], y.labels[l], at + "(label)");
+            for (std::size_t l = 0; !found && l < x.labels.size(); ++l)
+                text(x.labels[l], y.labels[l], at + "(label)");
             where(x.range, y.range, at);
             body(x.body, y.body, at);
         }
@@ -87,8 +92,10 @@ private:
         text(a.name2, b.name2, at + "(name2)");
         if (a.expand_final != b.expand_final) fail(at, "expand_final differs");
         if (a.parenthesized != b.parenthesized) fail(at, "parenthesized differs");
-        if (a.strip_before != b.strip_before || a.strip_after != b.strip_after) fail(at, "strip markers differ");
-        if (!a.literal.same_as(b.literal)) fail(at, "literal '" + describe(a.literal) + "' vs '" + describe(b.literal) + "'");
+        if (a.strip_before != b.strip_before || a.strip_after != b.strip_after)
+            fail(at, "strip markers differ");
+        if (!a.literal.same_as(b.literal))
+            fail(at, "literal '" + describe(a.literal) + "' vs '" + describe(b.literal) + "'");
         where(a.literal.range(), b.literal.range(), at + "(literal)");
         count(a.children.size(), b.children.size(), at + "(children)");
         for (std::size_t i = 0; !found && i < a.children.size(); ++i) {

@@ -40,18 +40,28 @@ std::string literal_text(std::string_view raw, bool quoted) {
         }
         const char e = raw[++i];
         switch (e) {
-            case 'n': out.push_back('\n'); break;
-            case 'r': out.push_back('\r'); break;
-            case 't': out.push_back('\t'); break;
-            case '"': out.push_back('"'); break;
-            case '\\': out.push_back('\\'); break;
+            case 'n':
+                out.push_back('\n');
+                break;
+            case 'r':
+                out.push_back('\r');
+                break;
+            case 't':
+                out.push_back('\t');
+                break;
+            case '"':
+                out.push_back('"');
+                break;
+            case '\\':
+                out.push_back('\\');
+                break;
             case 'u':
             case 'U': {
                 const std::size_t digits = e == 'u' ? 4 : 8;
                 std::uint32_t code = 0;
-                auto [end, error] = std::from_chars(raw.data() + i + 1,
-                                                    raw.data() + std::min(raw.size(), i + 1 + digits),
-                                                    code, 16);
+                auto [end, error] =
+                    std::from_chars(raw.data() + i + 1,
+                                    raw.data() + std::min(raw.size(), i + 1 + digits), code, 16);
                 if (error == std::errc() && end == raw.data() + i + 1 + digits) {
                     append_utf8(out, code);
                     i += digits;

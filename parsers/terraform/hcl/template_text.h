@@ -23,13 +23,13 @@ std::size_t heredoc_indent(std::string_view body);
 // still to remove carries over from one piece to the next, so a line split by an interpolation
 // is dedented once.
 class Dedenter {
-public:
+  public:
     void reset(std::size_t indent) { left_ = indent; }
     // The text of source bytes [begin, end) with indentation removed; `at_line_start` says
     // whether `begin` starts a line.
     std::string apply(std::string_view raw, bool at_line_start, std::size_t indent);
 
-private:
+  private:
     std::size_t left_ = 0;
 };
 
