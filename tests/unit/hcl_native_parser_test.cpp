@@ -54,6 +54,7 @@ TEST_CASE("native HCL: literals, numbers and escapes") {
     check_agrees("a = \"tab\\t quote\\\" backslash\\\\ newline\\n cr\\r\"\n");
     check_agrees("a = \"\\u00e9\\U0001F600\"\n");
     check_agrees("a = \"$${literal} %%{also} $$ %% $ %\"\n");
+    check_agrees("a = 1-2\nb = 3.5-x\nc = x.0-1\nd = x-1\n");  // x-1 is one identifier
     check_agrees("a = 10.11.10.12/32\nb = 1.5.0\n");  // a number with legacy index steps, as
                                                       // tree-sitter reads it
     check_agrees("a = \"\"\nb = \"${\"\"}\"\n");

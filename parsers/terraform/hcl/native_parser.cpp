@@ -278,7 +278,7 @@ bool Parser::parse_step(std::vector<Step>& steps, bool in_splat) {
             while (i < size && is_digit(text_[i]))
                 ++i;
             if (i < size &&
-                (is_identifier_char(text_[i]) || (static_cast<unsigned char>(text_[i]) & 0x80))) {
+                (is_identifier_start(text_[i]) || (static_cast<unsigned char>(text_[i]) & 0x80))) {
                 throw Rejected{};
             }
             double n = 0;
