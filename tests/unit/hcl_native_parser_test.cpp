@@ -109,6 +109,9 @@ TEST_CASE("native HCL: templates and heredocs") {
     check_agrees("a = <<EOF\nEOFX ${var.not_an_interpolation}\nEOF  \nb = 2\n");
     check_agrees("a = <<-EOF\n  one\n\n  two ${x} three\n    four\n  EOF\n");
     check_agrees("a = <<EOF\r\nwindows ${x}\r\nEOF\r\n");
+    // Inside a directive, a line with the identifier does not close the heredoc.
+    check_agrees("a = <<EOF\n%{ if x }\nEOF${y}\nEOF\n%{ endif }\nEOF\n");
+    check_agrees("a = <<EOF\n%{ if x }\nEOF${y}\n%{ endif }\nEOF\n");
 }
 
 TEST_CASE("native HCL: what it leaves to tree-sitter") {

@@ -106,8 +106,7 @@ class Parser {
     std::uint32_t parse_interpolation(std::uint32_t at, std::vector<TemplatePiece>& pieces);
     // Reads a directive marker at `at` (`%{`): an else/endif/endfor marker is returned as that
     // stop; an if/for directive is read whole into `pieces` and returned as Stop::Directive.
-    Scan parse_directive(std::uint32_t at, bool quoted, std::string_view heredoc_id,
-                         std::vector<TemplatePiece>& pieces);
+    Scan parse_directive(std::uint32_t at, bool quoted, std::vector<TemplatePiece>& pieces);
     // At the start of a heredoc line: kNotClosing, kClosing (`id_begin` set), or the offset
     // after the text tree-sitter's scanner swallows when the line starts with the identifier
     // followed by more text.

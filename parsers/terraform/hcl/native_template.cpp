@@ -132,7 +132,9 @@ Parser::Scan Parser::scan_template(std::uint32_t from, bool quoted, std::string_
     const auto size = static_cast<std::uint32_t>(text_.size());
     std::uint32_t i = from;
     for (;;) {
-        if (!quoted && line_start) {
+        // Inside a directive tree-sitter does not look for the closing line (its grammar does
+        // not allow it there), so directive bodies are scanned with no identifier.
+        if (!quoted && line_start && !heredoc_id.empty()) {
             line_start = false;
             std::uint32_t id_begin = 0;
             const std::uint32_t closing = closing_line(i, heredoc_id, id_begin);
@@ -173,7 +175,7 @@ Parser::Scan Parser::scan_template(std::uint32_t from, bool quoted, std::string_
                     i = parse_interpolation(i, pieces);
                     continue;
                 }
-                const Scan directive = parse_directive(i, quoted, heredoc_id, pieces);
+                const Scan directive = parse_directive(i, quoted, pieces);
                 if (directive.stop != Stop::Directive) return directive;
                 i = directive.end;
                 continue;
@@ -212,8 +214,7 @@ std::uint32_t Parser::parse_interpolation(std::uint32_t at, std::vector<Template
     return end;
 }
 
-Parser::Scan Parser::parse_directive(std::uint32_t at, bool quoted, std::string_view heredoc_id,
-                                     std::vector<TemplatePiece>& pieces) {
+Parser::Scan Parser::parse_directive(std::uint32_t at, bool quoted, std::vector<TemplatePiece>& pieces) {
     restart_at(at + 2);
     if (this->at(TokenKind::Tilde)) take();
     const Token keyword = expect(TokenKind::Identifier);
@@ -244,10 +245,10 @@ Parser::Scan Parser::parse_directive(std::uint32_t at, bool quoted, std::string_
     }
     const std::uint32_t intro_end = close_marker();
     directive->markers.push_back(MarkerSpan{at, intro_end});
-    Scan body = scan_template(intro_end, quoted, heredoc_id, false, directive->pieces);
+    Scan body = scan_template(intro_end, quoted, {}, false, directive->pieces);
     if (!directive->is_for && body.stop == Stop::Else) {
         directive->markers.push_back(MarkerSpan{body.begin, body.end});
-        body = scan_template(body.end, quoted, heredoc_id, false, directive->pieces);
+        body = scan_template(body.end, quoted, {}, false, directive->pieces);
     }
     if (body.stop != (directive->is_for ? Stop::EndFor : Stop::EndIf)) throw Rejected{};
     directive->markers.push_back(MarkerSpan{body.begin, body.end});
