@@ -82,7 +82,8 @@ Token Lexer::number(std::uint32_t begin) {
         }
     }
     const char after = at(i);
-    if (is_identifier_start(after) || is_digit(after) || (static_cast<unsigned char>(after) & 0x80) != 0) {
+    if (is_identifier_start(after) || is_digit(after) ||
+        (static_cast<unsigned char>(after) & 0x80) != 0) {
         return make(TokenKind::Invalid, begin, 1);
     }
     return make(TokenKind::Number, begin, i - begin);

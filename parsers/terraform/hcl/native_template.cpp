@@ -214,7 +214,8 @@ std::uint32_t Parser::parse_interpolation(std::uint32_t at, std::vector<Template
     return end;
 }
 
-Parser::Scan Parser::parse_directive(std::uint32_t at, bool quoted, std::vector<TemplatePiece>& pieces) {
+Parser::Scan Parser::parse_directive(std::uint32_t at, bool quoted,
+                                     std::vector<TemplatePiece>& pieces) {
     restart_at(at + 2);
     if (this->at(TokenKind::Tilde)) take();
     const Token keyword = expect(TokenKind::Identifier);
