@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "io/scalar.h"
+#include "parsers/terraform/hcl/native_parser.h"
 #include "parsers/terraform/hcl/syntax.h"
+#include "parsers/terraform/hcl/template_text.h"
 #include "rules/builtins/secret_patterns.h"
 
 extern "C" const TSLanguage* tree_sitter_hcl(void);
@@ -18,8 +20,8 @@ namespace {
 
 // Symbol IDs of the node types the converter dispatches on, looked up once.
 struct Symbols {
-    TSSymbol attribute, block, body, identifier, string_lit, expression, literal_value,
-        numeric_lit, bool_lit, null_lit, template_expr, quoted_template, heredoc_template,
+    TSSymbol attribute, block, body, identifier, string_lit, expression, literal_value, numeric_lit,
+        bool_lit, null_lit, template_expr, quoted_template, heredoc_template,
         template_interpolation, template_directive, template_if, template_for, template_for_start,
         template_if_intro, template_else_intro, template_if_end, template_for_end, strip_marker,
         collection_value, tuple, object, object_elem, variable_expr, function_call,
@@ -100,74 +102,8 @@ struct ParserDeleter {
     void operator()(TSParser* parser) const { ts_parser_delete(parser); }
 };
 
-void append_utf8(std::string& out, std::uint32_t code) {
-    if (code < 0x80) {
-        out.push_back(static_cast<char>(code));
-    } else if (code < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else if (code < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (code >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    }
-}
-
-// Literal text of a template: quoted strings have backslash escapes; both kinds double `$${`
-// and `%%{` to write `${` and `%{` literally.
-std::string literal_text(std::string_view raw, bool quoted) {
-    std::string out;
-    out.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        const char c = raw[i];
-        if ((c == '$' || c == '%') && raw.substr(i + 1, 2) == std::string(1, c) + "{") {
-            out.push_back(c);
-            out.push_back('{');
-            i += 2;
-            continue;
-        }
-        if (!quoted || c != '\\' || i + 1 >= raw.size()) {
-            out.push_back(c);
-            continue;
-        }
-        const char e = raw[++i];
-        switch (e) {
-            case 'n': out.push_back('\n'); break;
-            case 'r': out.push_back('\r'); break;
-            case 't': out.push_back('\t'); break;
-            case '"': out.push_back('"'); break;
-            case '\\': out.push_back('\\'); break;
-            case 'u':
-            case 'U': {
-                const std::size_t digits = e == 'u' ? 4 : 8;
-                std::uint32_t code = 0;
-                auto [end, error] = std::from_chars(raw.data() + i + 1,
-                                                    raw.data() + std::min(raw.size(), i + 1 + digits),
-                                                    code, 16);
-                if (error == std::errc() && end == raw.data() + i + 1 + digits) {
-                    append_utf8(out, code);
-                    i += digits;
-                } else {
-                    out.push_back('\\');
-                    out.push_back(e);
-                }
-                break;
-            }
-            default:
-                out.push_back('\\');
-                out.push_back(e);
-        }
-    }
-    return out;
-}
-
 class Converter {
-public:
+  public:
     Converter(std::string_view text, FileId file, File& out)
         : text_(text), file_(file), out_(out), s_(symbols()) {
         line_starts_.push_back(0);
@@ -213,10 +149,8 @@ public:
         }
     }
 
-private:
-    SourcePosition position(TSPoint point) const {
-        return {point.row + 1, point.column + 1};
-    }
+  private:
+    SourcePosition position(TSPoint point) const { return {point.row + 1, point.column + 1}; }
     SourceRange range(TSNode node) const {
         return {file_, position(ts_node_start_point(node)), position(ts_node_end_point(node))};
     }
@@ -241,10 +175,10 @@ private:
         }
         if (ts_node_is_missing(node)) {
             ++reported_;
-            out_.diagnostics.push_back(Diagnostic{
-                file_, position(ts_node_start_point(node)), DiagnosticSeverity::Error,
-                DiagnosticCode::ParseError,
-                "syntax error: missing " + std::string(ts_node_type(node))});
+            out_.diagnostics.push_back(
+                Diagnostic{file_, position(ts_node_start_point(node)), DiagnosticSeverity::Error,
+                           DiagnosticCode::ParseError,
+                           "syntax error: missing " + std::string(ts_node_type(node))});
             return;
         }
         if (ts_node_is_error(node)) {
@@ -294,7 +228,8 @@ private:
     };
 
     void add_comment(TSNode node) {
-        out_.comments.push_back(Comment{ts_node_start_point(node).row + 1, std::string(text(node))});
+        out_.comments.push_back(
+            Comment{ts_node_start_point(node).row + 1, std::string(text(node))});
     }
 
     std::string label_text(TSNode node) const {
@@ -420,7 +355,8 @@ private:
             ++i;
         }
         std::vector<Step> steps;
-        for (; i < end; ++i) add_step(children[i], steps);
+        for (; i < end; ++i)
+            add_step(children[i], steps);
         if (steps.empty()) return base;
         Expr traversal;
         traversal.kind = ExprKind::Traversal;
@@ -459,9 +395,10 @@ private:
             TSNode inner = ts_node_named_child(node, 0);
             if (ts_node_is_null(inner)) return;
             step.kind = ts_node_symbol(inner) == s_.full_splat ? Step::Kind::FullSplat
-                                                                : Step::Kind::AttributeSplat;
+                                                               : Step::Kind::AttributeSplat;
             const std::uint32_t count = ts_node_named_child_count(inner);
-            for (std::uint32_t i = 0; i < count; ++i) add_step(ts_node_named_child(inner, i), step.inner);
+            for (std::uint32_t i = 0; i < count; ++i)
+                add_step(ts_node_named_child(inner, i), step.inner);
         } else {
             return;
         }
@@ -574,7 +511,8 @@ private:
     Expr for_expr(TSNode node) {
         if (ts_node_is_null(node)) return Expr{};
         Expr e;
-        e.kind = ts_node_symbol(node) == s_.for_tuple_expr ? ExprKind::ForTuple : ExprKind::ForObject;
+        e.kind =
+            ts_node_symbol(node) == s_.for_tuple_expr ? ExprKind::ForTuple : ExprKind::ForObject;
         e.range = range(node);
         std::optional<Expr> condition;
         const std::uint32_t count = ts_node_named_child_count(node);
@@ -587,7 +525,8 @@ private:
                 for (std::uint32_t p = 0; p < parts; ++p) {
                     TSNode part = ts_node_named_child(child, p);
                     if (ts_node_symbol(part) == s_.identifier) names.emplace_back(text(part));
-                    if (ts_node_symbol(part) == s_.expression) e.children.push_back(expression(part));
+                    if (ts_node_symbol(part) == s_.expression)
+                        e.children.push_back(expression(part));
                 }
                 if (names.size() == 2) {
                     e.name = names[0];
@@ -611,7 +550,8 @@ private:
     }
 
     static bool is_operator(std::string_view token) {
-        for (std::string_view op : {"*", "/", "%", "+", "-", ">", ">=", "<", "<=", "==", "!=", "&&", "||"}) {
+        for (std::string_view op :
+             {"*", "/", "%", "+", "-", ">", ">=", "<", "<=", "==", "!=", "&&", "||"}) {
             if (token == op) return true;
         }
         return false;
@@ -668,32 +608,21 @@ private:
         for (std::uint32_t i = 0; i < count; ++i) {
             TSNode child = ts_node_named_child(node, i);
             if (ts_node_symbol(child) == s_.heredoc_identifier) identifiers.push_back(child);
-            if (ts_node_symbol(child) == s_.heredoc_start) strip = text(child).find('-') != std::string_view::npos;
+            if (ts_node_symbol(child) == s_.heredoc_start)
+                strip = text(child).find('-') != std::string_view::npos;
         }
         if (identifiers.size() != 2) {
             e = invalid(node);
             return;
         }
         std::uint32_t begin = ts_node_end_byte(identifiers[0]);
-        while (begin < text_.size() && text_[begin] != '\n') ++begin;
+        while (begin < text_.size() && text_[begin] != '\n')
+            ++begin;
         if (begin < text_.size()) ++begin;
         std::uint32_t end = ts_node_start_byte(identifiers[1]);
-        while (end > begin && text_[end - 1] != '\n') --end;
-        std::size_t indent = 0;
-        if (strip) {
-            indent = std::string::npos;
-            std::string_view body = text_.substr(begin, end - begin);
-            std::size_t line_start = 0;
-            while (line_start < body.size()) {
-                std::size_t line_end = body.find('\n', line_start);
-                if (line_end == std::string_view::npos) line_end = body.size();
-                std::string_view line = body.substr(line_start, line_end - line_start);
-                const std::size_t first = line.find_first_not_of(" \t");
-                if (first != std::string_view::npos) indent = std::min(indent, first);
-                line_start = line_end + 1;
-            }
-            if (indent == std::string::npos) indent = 0;
-        }
+        while (end > begin && text_[end - 1] != '\n')
+            --end;
+        const std::size_t indent = strip ? heredoc_indent(text_.substr(begin, end - begin)) : 0;
         template_parts(node, begin, end, false, indent, e.children);
     }
 
@@ -712,21 +641,7 @@ private:
         std::string_view raw = text_.substr(begin, end - begin);
         std::string dedented;
         if (indent > 0) {
-            bool at_line_start = begin == 0 || text_[begin - 1] == '\n';
-            for (char c : raw) {
-                if (at_line_start) {
-                    if ((c == ' ' || c == '\t') && dedent_left_ > 0) {
-                        --dedent_left_;
-                        continue;
-                    }
-                    at_line_start = false;
-                }
-                dedented.push_back(c);
-                if (c == '\n') {
-                    at_line_start = true;
-                    dedent_left_ = indent;
-                }
-            }
+            dedented = dedenter_.apply(raw, begin == 0 || text_[begin - 1] == '\n', indent);
             raw = dedented;
         }
         SourceRange where{file_, position_at_byte(begin), position_at_byte(end)};
@@ -735,7 +650,7 @@ private:
 
     void template_parts(TSNode parent, std::uint32_t begin, std::uint32_t end, bool quoted,
                         std::size_t indent, std::vector<Expr>& parts) {
-        dedent_left_ = indent;
+        dedenter_.reset(indent);
         std::uint32_t cursor = begin;
         const std::uint32_t count = ts_node_named_child_count(parent);
         for (std::uint32_t i = 0; i < count; ++i) {
@@ -796,7 +711,8 @@ private:
             Expr part;
             part.kind = ExprKind::Template;
             part.range = e.range;
-            template_parts(node, ts_node_end_byte(from), ts_node_start_byte(to), quoted, indent, part.children);
+            template_parts(node, ts_node_end_byte(from), ts_node_start_byte(to), quoted, indent,
+                           part.children);
             return part;
         };
         auto first_expression = [&](TSNode marker, Expr& out) {
@@ -853,7 +769,7 @@ private:
     const Symbols& s_;
     std::vector<std::uint32_t> line_starts_;
     int reported_ = 0;
-    std::size_t dedent_left_ = 0;
+    Dedenter dedenter_;
     static constexpr std::size_t kMaxNesting = 512;
     std::size_t depth_ = 0;
     bool reported_depth_ = false;
@@ -868,11 +784,13 @@ const Attribute* Body::attribute(std::string_view name) const {
     return nullptr;
 }
 
-File parse(std::string_view text, FileId file) {
+File parse_with_tree_sitter(std::string_view text, FileId file) {
     File out;
     std::unique_ptr<TSParser, ParserDeleter> parser(ts_parser_new());
     if (!ts_parser_set_language(parser.get(), tree_sitter_hcl())) {
-        out.diagnostics.push_back(Diagnostic{file, {}, DiagnosticSeverity::Error,
+        out.diagnostics.push_back(Diagnostic{file,
+                                             {},
+                                             DiagnosticSeverity::Error,
                                              DiagnosticCode::ParseError,
                                              "the HCL grammar could not be loaded (ABI mismatch)"});
         return out;
@@ -880,12 +798,23 @@ File parse(std::string_view text, FileId file) {
     std::unique_ptr<TSTree, TreeDeleter> tree(ts_parser_parse_string(
         parser.get(), nullptr, text.data(), static_cast<std::uint32_t>(text.size())));
     if (!tree) {
-        out.diagnostics.push_back(Diagnostic{file, {}, DiagnosticSeverity::Error,
-                                             DiagnosticCode::ParseError, "the file could not be parsed"});
+        out.diagnostics.push_back(Diagnostic{file,
+                                             {},
+                                             DiagnosticSeverity::Error,
+                                             DiagnosticCode::ParseError,
+                                             "the file could not be parsed"});
         return out;
     }
     Converter(text, file, out).convert(ts_tree_root_node(tree.get()));
     return out;  // the tree-sitter tree is freed here
+}
+
+// The native parser reads the files it is sure about about twenty times faster; whatever it
+// rejects (a syntax error, a construct it does not know) goes through tree-sitter, whose error
+// recovery and diagnostics stay the reference.
+File parse(std::string_view text, FileId file) {
+    if (std::optional<File> native = parse_native(text, file)) return std::move(*native);
+    return parse_with_tree_sitter(text, file);
 }
 
 }  // namespace bulwark::hcl

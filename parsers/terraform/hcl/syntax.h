@@ -37,9 +37,9 @@ struct ObjectItem;
 struct Step {
     enum class Kind : std::uint8_t { Attribute, Index, AttributeSplat, FullSplat };
     Kind kind = Kind::Attribute;
-    std::string name;                // Attribute
-    std::unique_ptr<Expr> index;     // Index
-    std::vector<Step> inner;         // splats: the steps applied to every element
+    std::string name;             // Attribute
+    std::unique_ptr<Expr> index;  // Index
+    std::vector<Step> inner;      // splats: the steps applied to every element
     SourceRange range;
 };
 
@@ -102,7 +102,12 @@ struct File {
 // column; whatever the grammar recovered is still returned.
 File parse(std::string_view text, FileId file);
 
-// Parses Terraform's JSON syntax (.tf.json; with `variables_file`, .tfvars.json) into the same tree.
+// The tree-sitter reader behind parse(), for the files the native parser (native_parser.h)
+// rejects; tests and benchmarks call the two directly to compare them.
+File parse_with_tree_sitter(std::string_view text, FileId file);
+
+// Parses Terraform's JSON syntax (.tf.json; with `variables_file`, .tfvars.json) into the same
+// tree.
 File parse_json(std::string_view text, FileId file, bool variables_file = false);
 
 }  // namespace bulwark::hcl
