@@ -62,12 +62,16 @@ bool ActionTable::knows_service(std::string_view service) const {
 
 ActionTable ActionTable::parse(std::string_view path, std::string_view text,
                                std::vector<std::string>& errors) {
+    return parse(path, read_yaml(text, 0), errors);
+}
+
+ActionTable ActionTable::parse(std::string_view path, const ReadResult& read,
+                               std::vector<std::string>& errors) {
     ActionTable table;
     auto error = [&](const Value& at, const std::string& message) {
         errors.push_back(std::string(path) + ":" + std::to_string(at.range().begin.line) + ": " +
                          message);
     };
-    ReadResult read = read_yaml(text, 0);
     for (const Diagnostic& d : read.diagnostics)
         errors.push_back(std::string(path) + ":" + std::to_string(d.position.line) + ": " +
                          d.message);
@@ -150,7 +154,7 @@ const ActionTable& builtin_action_table() {
         for (const EmbeddedFile& file : embedded_rule_files()) {
             if (file.path != kActionTablePath) continue;
             std::vector<std::string> errors;
-            ActionTable parsed = ActionTable::parse(file.path, file.content, errors);
+            ActionTable parsed = ActionTable::parse(file.path, read_embedded(file), errors);
             // The table is checked by the test suite; a broken build still scans, with an
             // empty table for what failed to load.
             return parsed;

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "io/document_reader.h"
+
 namespace bulwark::iam {
 
 // Groups of actions, named as in rules/iam/actions.yaml.
@@ -42,6 +44,9 @@ class ActionTable {
 
     // Reads the table from YAML text; problems go to `errors` (file:line: message).
     static ActionTable parse(std::string_view path, std::string_view text,
+                             std::vector<std::string>& errors);
+    // The same from the document already read (the embedded table is parsed at build time).
+    static ActionTable parse(std::string_view path, const ReadResult& document,
                              std::vector<std::string>& errors);
 
   private:

@@ -8,11 +8,8 @@
 
 #include "model/source_range.h"
 #include "model/value.h"
+#include "rules/lazy_regex.h"
 #include "rules/path.h"
-
-namespace re2 {
-class RE2;
-}
 
 namespace bulwark {
 
@@ -40,7 +37,7 @@ struct Comparison {
     CompareOp op = CompareOp::Equals;
     bool negate = false;
     Value operand;
-    std::shared_ptr<const re2::RE2> regex;
+    std::shared_ptr<const LazyRegex> regex;
 };
 
 enum class Quantifier { All, Any, None };

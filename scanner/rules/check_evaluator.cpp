@@ -87,7 +87,7 @@ Tri test(const Comparison& comparison, const Value& value) {
                 text = value.as_bool() ? "true" : "false";
             else
                 return Tri::False;
-            return tri(RE2::FullMatch(text, *comparison.regex));
+            return tri(RE2::FullMatch(text, comparison.regex->get()));
         }
         case CompareOp::Gt:
         case CompareOp::Gte:

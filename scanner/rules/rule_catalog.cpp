@@ -63,8 +63,12 @@ const FrameworkControl* Framework::find(std::string_view id) const {
 
 std::variant<Framework, std::vector<RuleFileError>> load_framework(std::string_view path,
                                                                    std::string_view content) {
+    return load_framework(path, read_yaml(content, 0));
+}
+
+std::variant<Framework, std::vector<RuleFileError>> load_framework(std::string_view path,
+                                                                   const ReadResult& document) {
     std::vector<RuleFileError> errors;
-    ReadResult document = read_yaml(content, 0);
     for (const Diagnostic& d : document.diagnostics) {
         errors.push_back({std::string(path), d.position, d.message});
     }
@@ -137,8 +141,9 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
     std::vector<Rule> rules;
 
     std::set<std::string> configured;  // rule IDs whose parameter overrides were applied
-    auto add_rule = [&](std::string_view path, std::string_view content) {
-        auto loaded = load_rule(path, content);
+    auto add_rule = [&](std::string_view path, const ReadResult& document,
+                        RegexCompilation regexes) {
+        auto loaded = load_rule(path, document, {}, regexes);
         if (auto* rule = std::get_if<Rule>(&loaded); rule && !parameters.empty()) {
             // Overrides are substituted when a check is compiled, so a configured rule is read
             // again with them (only configured rules pay for it).
@@ -148,7 +153,7 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
                 auto found = parameters.find(name);
                 if (found == parameters.end()) continue;
                 configured.insert(name);
-                loaded = load_rule(path, content, found->second);
+                loaded = load_rule(path, document, found->second, regexes);
                 break;
             }
         }
@@ -164,7 +169,7 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
         if (file.path.starts_with(kDataPrefix)) continue;
         if (file.path.starts_with(kFrameworkPrefix)) {
             if (!with_frameworks) continue;
-            auto loaded = load_framework(file.path, file.content);
+            auto loaded = load_framework(file.path, read_embedded(file));
             if (auto* problems = std::get_if<std::vector<RuleFileError>>(&loaded)) {
                 errors.insert(errors.end(), problems->begin(), problems->end());
             } else {
@@ -173,7 +178,7 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
                 catalog.frameworks_.emplace(std::move(key), std::move(framework));
             }
         } else {
-            add_rule(file.path, file.content);
+            add_rule(file.path, read_embedded(file), RegexCompilation::OnFirstUse);
         }
     }
     for (const std::filesystem::path& dir : user_rule_dirs) {
@@ -198,7 +203,7 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
                 continue;
             }
             // Relative to its folder, so the hash does not depend on where the folder lives.
-            add_rule(file.string(), *content);
+            add_rule(file.string(), read_yaml(*content, 0), RegexCompilation::Now);
             catalog.pack_files_.push_back(
                 {file.lexically_relative(dir).generic_string(), {}, std::move(*content)});
         }

@@ -74,5 +74,7 @@ class RuleCatalog {
 // Parses one framework file (rules/frameworks/<key>.yaml).
 std::variant<Framework, std::vector<RuleFileError>> load_framework(std::string_view path,
                                                                    std::string_view content);
+std::variant<Framework, std::vector<RuleFileError>> load_framework(std::string_view path,
+                                                                   const ReadResult& document);
 
 }  // namespace bulwark

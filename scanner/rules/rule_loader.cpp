@@ -13,8 +13,8 @@ namespace bulwark {
 namespace {
 
 constexpr std::string_view kRuleKeys[] = {
-    "id",         "title",   "severity",   "description", "remediation", "resource",
-    "check",      "message", "frameworks", "crossrefs",   "references",  "aliases",
+    "id",         "title",   "severity",   "description", "remediation",     "resource",
+    "check",      "message", "frameworks", "crossrefs",   "references",      "aliases",
     "deprecated", "when",    "parameters", "pack",        "default_enabled",
 };
 constexpr std::string_view kParameterKeys[] = {"type", "default", "description"};
@@ -114,11 +114,11 @@ std::string_view file_stem(std::string_view path) {
 
 class RuleReader {
   public:
-    RuleReader(std::string_view path, const RuleParameterValues& overrides)
-        : path_(path), overrides_(overrides) {}
+    RuleReader(std::string_view path, const RuleParameterValues& overrides,
+               RegexCompilation regexes = RegexCompilation::Now)
+        : path_(path), overrides_(overrides), regexes_(regexes) {}
 
-    std::variant<Rule, std::vector<RuleFileError>> read(std::string_view content) {
-        ReadResult document = read_yaml(content, 0);
+    std::variant<Rule, std::vector<RuleFileError>> read(const ReadResult& document) {
         for (const Diagnostic& diagnostic : document.diagnostics) {
             if (diagnostic.severity != DiagnosticSeverity::Note) {
                 errors_.push_back({std::string(path_), diagnostic.position, diagnostic.message});
@@ -195,12 +195,12 @@ class RuleReader {
             }
         }
         if (const Value* when = root.find("when")) {
-            if (auto compiled = compile(with_parameters(*when, rule))) {
+            if (auto compiled = compile_with_parameters(*when, rule)) {
                 rule.when = std::move(*compiled);
             }
         }
         if (const Value* check = root.find("check")) {
-            if (auto compiled = compile(with_parameters(*check, rule))) {
+            if (auto compiled = compile_with_parameters(*check, rule)) {
                 rule.check = std::move(*compiled);
             }
         } else {
@@ -235,9 +235,8 @@ class RuleReader {
         for (const auto& [name, value] : overrides_) {
             // Named, not captured: clang 14 (the fuzz build) cannot capture structured bindings.
             const std::string& wanted = name;
-            auto parameter =
-                std::find_if(rule.parameters.begin(), rule.parameters.end(),
-                             [&](const RuleParameter& p) { return p.name == wanted; });
+            auto parameter = std::find_if(rule.parameters.begin(), rule.parameters.end(),
+                                          [&](const RuleParameter& p) { return p.name == wanted; });
             if (parameter == rule.parameters.end()) {
                 error(value, "rule " + rule.id + " has no parameter '" + name + "'");
             } else if (!has_type(value, parameter->type)) {
@@ -297,6 +296,26 @@ class RuleReader {
         parameter.default_value = *fallback;
         parameter.value = *fallback;
         return parameter;
+    }
+
+    // Does the condition name a parameter anywhere (`{param: name}`)?
+    static bool names_parameter(const Value& condition) {
+        if (condition.is_list()) {
+            return std::any_of(condition.as_list().begin(), condition.as_list().end(),
+                               names_parameter);
+        }
+        if (!condition.is_map()) return false;
+        for (const Value::Entry& entry : condition.as_map()) {
+            if (entry.key == "param" || names_parameter(entry.value)) return true;
+        }
+        return false;
+    }
+
+    // Compiles a condition with every `{param: name}` replaced by the parameter's value; most
+    // rules have none and are compiled without copying their condition.
+    std::optional<Condition> compile_with_parameters(const Value& condition, const Rule& rule) {
+        if (!names_parameter(condition)) return compile(condition);
+        return compile(with_parameters(condition, rule));
     }
 
     // A copy of a condition in which every `{param: name}` is replaced by the parameter's value.
@@ -678,14 +697,16 @@ class RuleReader {
                     error(*operand, std::string(spec->name) + " takes a regular expression string");
                     return std::nullopt;
                 }
-                RE2::Options options;
-                options.set_log_errors(false);
-                auto regex = std::make_shared<const RE2>(operand->as_string(), options);
+                if (regexes_ == RegexCompilation::OnFirstUse) {
+                    comparison.regex = std::make_shared<const LazyRegex>(operand->as_string());
+                    break;
+                }
+                auto regex = compile_rule_regex(operand->as_string());
                 if (!regex->ok()) {
                     error(*operand, "invalid regular expression: " + regex->error());
                     return std::nullopt;
                 }
-                comparison.regex = std::move(regex);
+                comparison.regex = std::make_shared<const LazyRegex>(std::move(regex));
                 break;
             }
             case CompareOp::Gt:
@@ -713,6 +734,7 @@ class RuleReader {
 
     std::string_view path_;
     const RuleParameterValues& overrides_;
+    RegexCompilation regexes_;
     std::set<std::string> used_parameters_;
     bool calls_sensitive_builtin_ = false;  // the rule's findings point at secrets
     std::vector<RuleFileError> errors_;
@@ -739,7 +761,14 @@ std::string_view parameter_type_name(ParameterType type) {
 std::variant<Rule, std::vector<RuleFileError>> load_rule(std::string_view path,
                                                          std::string_view content,
                                                          const RuleParameterValues& overrides) {
-    return RuleReader(path, overrides).read(content);
+    return RuleReader(path, overrides).read(read_yaml(content, 0));
+}
+
+std::variant<Rule, std::vector<RuleFileError>> load_rule(std::string_view path,
+                                                         const ReadResult& document,
+                                                         const RuleParameterValues& overrides,
+                                                         RegexCompilation regexes) {
+    return RuleReader(path, overrides, regexes).read(document);
 }
 
 bool has_parameter_type(const Value& value, ParameterType type) {

@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "io/document_reader.h"
 #include "model/source_range.h"
 #include "rules/rule.h"
 
@@ -32,5 +33,14 @@ bool has_parameter_type(const Value& value, ParameterType type);
 std::variant<Rule, std::vector<RuleFileError>> load_rule(std::string_view path,
                                                          std::string_view content,
                                                          const RuleParameterValues& overrides = {});
+// When `matches` patterns are compiled: Now checks them (a bad one is an error of the file);
+// OnFirstUse defers the work to the first match, for rules whose patterns are known to compile
+// (the built-in packs: a test compiles every one).
+enum class RegexCompilation { Now, OnFirstUse };
+
+// The same for a rule file already read (the built-in packs are parsed at build time).
+std::variant<Rule, std::vector<RuleFileError>> load_rule(
+    std::string_view path, const ReadResult& document, const RuleParameterValues& overrides = {},
+    RegexCompilation regexes = RegexCompilation::Now);
 
 }  // namespace bulwark

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 #include <memory>
+#include <mutex>
 #include <vector>
 #include "util/text.h"
 
@@ -18,45 +19,64 @@ bool contains(std::string_view text, std::string_view part) {
 }
 
 // A token shape that is a secret wherever it appears; the pattern's first group is the secret.
+// Every match contains one of `clues` (ignoring ASCII case when `any_case`): text without any is
+// not searched, and a pattern is compiled only when some text has its clue (most scans have
+// no secrets, and compiling all twelve would cost more than the rest of the screening).
 struct TokenShape {
     const char* kind;
     const char* pattern;
+    std::array<std::string_view, 4> clues;
+    bool any_case = false;
 };
 
 constexpr std::array<TokenShape, 12> kTokenShapes = {{
     {"private key",
-     R"((-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----))"},
+     R"((-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----))",
+     {"PRIVATE KEY"}},
     // Long-term (AKIA) and temporary (ASIA) access key IDs, and the rarer prefixes of the same
     // family. The rest is base32 in practice; digits 0, 1, 8 and 9 are accepted all the same.
-    {"AWS access key ID", R"(\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b)"},
+    {"AWS access key ID",
+     R"(\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b)",
+     {"AKIA", "ASIA", "ABIA", "ACCA"}},
     {"AWS secret access key",
-     R"((?i)aws_?secret_?(?:access_?)?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$))"},
-    {"GitHub token", R"(\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}))"},
-    {"GitHub token", R"(\b(github_pat_[A-Za-z0-9_]{50,}))"},
-    {"GitLab token", R"(\b(glpat-[A-Za-z0-9_\-]{20,}))"},
-    {"Slack token", R"(\b(xox[abposr]-[A-Za-z0-9-]{10,}))"},
+     R"((?i)aws_?secret_?(?:access_?)?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+]|$))",
+     {"secret"},
+     true},
+    {"GitHub token", R"(\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}))", {"gh"}},
+    {"GitHub token", R"(\b(github_pat_[A-Za-z0-9_]{50,}))", {"github_pat_"}},
+    {"GitLab token", R"(\b(glpat-[A-Za-z0-9_\-]{20,}))", {"glpat-"}},
+    {"Slack token", R"(\b(xox[abposr]-[A-Za-z0-9-]{10,}))", {"xox"}},
     {"Slack webhook URL",
-     R"((https://hooks\.slack\.com/services/T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]{16,}))"},
-    {"Stripe live key", R"(\b((?:sk|rk)_live_[A-Za-z0-9]{20,}))"},
-    {"Google API key", R"(\b(AIza[0-9A-Za-z_\-]{35}))"},
-    {"npm token", R"(\b(npm_[A-Za-z0-9]{36}))"},
-    {"SendGrid API key", R"(\b(SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}))"},
+     R"((https://hooks\.slack\.com/services/T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]{16,}))",
+     {"https://hooks.slack.com/services/"}},
+    {"Stripe live key", R"(\b((?:sk|rk)_live_[A-Za-z0-9]{20,}))", {"_live_"}},
+    {"Google API key", R"(\b(AIza[0-9A-Za-z_\-]{35}))", {"AIza"}},
+    {"npm token", R"(\b(npm_[A-Za-z0-9]{36}))", {"npm_"}},
+    {"SendGrid API key", R"(\b(SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}))", {"SG."}},
 }};
 
-struct CompiledShape {
-    const char* kind;
-    std::unique_ptr<RE2> regex;
-};
-
-const std::vector<CompiledShape>& token_shapes() {
-    static const std::vector<CompiledShape> kCompiled = [] {
-        std::vector<CompiledShape> out;
-        for (const TokenShape& shape : kTokenShapes) {
-            out.push_back({shape.kind, std::make_unique<RE2>(shape.pattern)});
+bool has_clue(std::string_view text, const TokenShape& shape) {
+    for (std::string_view clue : shape.clues) {
+        if (clue.empty()) continue;
+        if (!shape.any_case ? text.find(clue) != std::string_view::npos
+                            : std::search(text.begin(), text.end(), clue.begin(), clue.end(),
+                                          [](char a, char b) {
+                                              return std::tolower(static_cast<unsigned char>(a)) ==
+                                                     std::tolower(static_cast<unsigned char>(b));
+                                          }) != text.end()) {
+            return true;
         }
-        return out;
-    }();
-    return kCompiled;
+    }
+    return false;
+}
+
+const RE2& shape_regex(std::size_t index) {
+    static std::array<std::once_flag, kTokenShapes.size()> compiled_once;
+    static std::array<std::unique_ptr<const RE2>, kTokenShapes.size()> compiled;
+    std::call_once(compiled_once[index], [index] {
+        compiled[index] = std::make_unique<const RE2>(kTokenShapes[index].pattern);
+    });
+    return *compiled[index];
 }
 
 // user:password@ in a URL (postgres://app:s3cret@db:5432/orders).
@@ -142,9 +162,11 @@ bool valid_utf8(std::string_view text) {
 }
 
 std::optional<SecretMatch> known_token(std::string_view text) {
-    for (const CompiledShape& shape : token_shapes()) {
+    for (std::size_t i = 0; i < kTokenShapes.size(); ++i) {
+        const TokenShape& shape = kTokenShapes[i];
+        if (!has_clue(text, shape)) continue;
         re2::StringPiece captured;
-        if (!RE2::PartialMatch(text, *shape.regex, &captured)) continue;
+        if (!RE2::PartialMatch(text, shape_regex(i), &captured)) continue;
         const std::string_view token(captured.data(), captured.size());
         if (!is_placeholder_or_reference(token)) {
             // The header of a PEM block is not secret, and names what was found.
@@ -153,7 +175,8 @@ std::optional<SecretMatch> known_token(std::string_view text) {
         }
     }
     re2::StringPiece password;
-    if (RE2::PartialMatch(text, url_credentials(), &password) &&
+    if (contains(text, "://") && contains(text, "@") &&
+        RE2::PartialMatch(text, url_credentials(), &password) &&
         !is_placeholder_or_reference(std::string_view(password.data(), password.size()))) {
         return SecretMatch{"password in a URL",
                            mask(std::string_view(password.data(), password.size()))};
