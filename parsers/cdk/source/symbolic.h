@@ -46,15 +46,9 @@ struct Sym {
     bool open = false;  // Dict: an unknown spread (`**rest`, `...rest`) may add entries
     std::string open_reason;
 
-    static Sym of(Value value) {
-        Sym s;
-        s.range = value.range();
-        s.data = std::move(value);
-        return s;
-    }
-    static Sym unknown(std::string reason, SourceRange range, std::vector<Reference> refs = {}) {
-        return of(Value::unknown(std::move(reason), std::move(refs), range));
-    }
+    // Defined after SymEntry: building a Sym needs the complete entry type (clang insists).
+    static Sym of(Value value);
+    static Sym unknown(std::string reason, SourceRange range, std::vector<Reference> refs = {});
     bool is_data() const { return kind == SymKind::Data; }
     bool is_unknown() const { return kind == SymKind::Data && data.is_unknown(); }
     bool is_none() const { return kind == SymKind::Data && data.is_null(); }
@@ -65,6 +59,17 @@ struct SymEntry {
     SourceRange key_range;
     Sym value;
 };
+
+inline Sym Sym::of(Value value) {
+    Sym s;
+    s.range = value.range();
+    s.data = std::move(value);
+    return s;
+}
+
+inline Sym Sym::unknown(std::string reason, SourceRange range, std::vector<Reference> refs) {
+    return of(Value::unknown(std::move(reason), std::move(refs), range));
+}
 
 // Keyword properties of a call (Python keyword arguments, or the TypeScript props object), keys in
 // snake_case. `open` is set when some properties came from an unknown `**kwargs` / `...spread`:
