@@ -151,13 +151,14 @@ TEST_CASE("native HCL: deep nesting is left to tree-sitter's cap") {
 }
 
 TEST_CASE("native HCL: the tree-sitter readings it mirrors") {
-    // A chain of conditionals nests to the left, as tree-sitter-hcl's grammar reads it.
+    // A chain of conditionals nests to the right, as in Terraform (tree-sitter-hcl reads it to
+    // the left; both parsers regroup it the same way).
     std::optional<hcl::File> file = hcl::parse_native("a = x ? 1 : y ? 2 : 3\n", 0);
     REQUIRE(file);
     const hcl::Expr& outer = file->body.attributes[0].value;
     REQUIRE(outer.kind == hcl::ExprKind::Conditional);
-    CHECK(outer.children[0].kind == hcl::ExprKind::Conditional);
-    CHECK(outer.children[2].kind == hcl::ExprKind::Literal);
+    CHECK(outer.children[0].kind == hcl::ExprKind::Variable);
+    CHECK(outer.children[2].kind == hcl::ExprKind::Conditional);
 
     // An indented heredoc loses the common indentation of its lines.
     file = hcl::parse_native("a = <<-EOT\n    one\n      two\n    EOT\n", 0);

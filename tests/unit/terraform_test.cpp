@@ -142,6 +142,45 @@ resource "aws_thing" "x" {
     CHECK(x->properties.find("name")->range().begin.line == 5);
 }
 
+// Regression: tree-sitter-hcl groups `a ? b : c ? d : e` as `(a ? b : c) ? d : e`; Terraform
+// groups it as `a ? b : (c ? d : e)`, and so must Bulwark, from either parser.
+TEST_CASE("terraform: chained conditionals group to the right, as in Terraform") {
+    TempDir dir;
+    dir.write("main.tf", R"(variable "tier" { default = "prod" }
+locals {
+  size     = var.tier == "prod" ? "large" : var.tier == "test" ? "medium" : "small"
+  size_dev = "dev" == "prod" ? "large" : "dev" == "test" ? "medium" : "small"
+  grouped  = (true ? false : true) ? "then" : "else"
+  long     = 3 == 1 ? "one" : 3 == 2 ? "two" : 3 == 3 ? "three" : "many"
+}
+resource "aws_thing" "x" {
+  size     = local.size
+  size_dev = local.size_dev
+  grouped  = local.grouped
+  long     = local.long
+}
+)");
+    for (const bool native : {true, false}) {
+        CAPTURE(native);
+        const std::string text = test::read_text(dir.path() / "main.tf");
+        const hcl::File file = native ? hcl::parse(text, 0) : hcl::parse_with_tree_sitter(text, 0);
+        REQUIRE(file.diagnostics.empty());
+        const hcl::Expr& size = file.body.blocks.at(1).body.attribute("size")->value;
+        REQUIRE(size.kind == hcl::ExprKind::Conditional);
+        CHECK(size.children.at(0).kind == hcl::ExprKind::Binary);
+        CHECK(size.children.at(2).kind == hcl::ExprKind::Conditional);
+        CHECK(size.children.at(2).range.begin.line == 3);
+    }
+    TerraformScan scan = scan_terraform(dir);
+    CHECK(scan.result.diagnostics.empty());
+    const Resource* x = scan.find("aws_thing.x");
+    REQUIRE(x != nullptr);
+    CHECK(x->properties.find("size")->as_string() == "large");
+    CHECK(x->properties.find("size_dev")->as_string() == "small");
+    CHECK(x->properties.find("grouped")->as_string() == "else");
+    CHECK(x->properties.find("long")->as_string() == "three");
+}
+
 TEST_CASE("terraform: count and for_each create addressed instances; references become edges") {
     TempDir dir;
     dir.write("main.tf", R"(variable "buckets" {

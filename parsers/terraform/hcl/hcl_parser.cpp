@@ -434,6 +434,7 @@ class Converter {
                 if (ts_node_symbol(child) != s_.comment) e.children.push_back(expression(child));
             }
             if (e.children.size() != 3) return invalid(node);
+            regroup_conditional(e);
             return e;
         }
         return invalid(node);

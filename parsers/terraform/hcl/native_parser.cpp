@@ -190,8 +190,8 @@ Expr Parser::parse_expression() {
     const std::uint32_t begin = current_.begin;
     Expr condition = parse_binary(1);
     int chained = 0;
-    // tree-sitter-hcl's conditional is left-associative: `a ? b : c ? d : e` is read as
-    // `(a ? b : c) ? d : e`, so the else branch never holds another bare conditional.
+    // Read left-associatively, as tree-sitter-hcl does (`(a ? b : c) ? d : e`), then regrouped
+    // into HCL's `a ? b : (c ? d : e)` by the same step the tree-sitter path takes.
     while (at(TokenKind::Question)) {
         take();
         Expr then = parse_expression();
@@ -203,6 +203,7 @@ Expr Parser::parse_expression() {
         e.children.push_back(std::move(condition));
         e.children.push_back(std::move(then));
         e.children.push_back(std::move(otherwise));
+        regroup_conditional(e);
         condition = std::move(e);
         if (++depth_ > kMaxDepth) throw Rejected{};
         ++chained;

@@ -98,6 +98,11 @@ struct File {
     std::vector<Diagnostic> diagnostics;
 };
 
+// tree-sitter-hcl reads `a ? b : c ? d : e` as `(a ? b : c) ? d : e`; HCL and Terraform group
+// it as `a ? b : (c ? d : e)`. Both parsers call this on every conditional they build, so a
+// chain of conditionals means what its author meant; a condition written in parentheses stays.
+void regroup_conditional(Expr& conditional);
+
 // Parses HCL (Terraform .tf, .tfvars) text. Syntax errors become diagnostics with line and
 // column; whatever the grammar recovered is still returned.
 File parse(std::string_view text, FileId file);
