@@ -172,9 +172,18 @@ class RuleReader {
         }
         read_keyed_lists(root, "crossrefs", kCrossrefKeys, rule.crossrefs);
         rule.references = string_list(root, "references", false);
-        for (std::size_t i = 0; i < rule.references.size(); ++i) {
-            if (!rule.references[i].starts_with("https://")) {
-                error(root.find("references")->as_list()[i], "references must be https:// URLs");
+        // Judged on the written values: `references` may be one string rather than a list, and
+        // a list may hold non-strings (already reported), so indexes into the list do not line up.
+        if (const Value* written = root.find("references")) {
+            auto check = [&](const Value& item) {
+                if (item.is_string() && !item.as_string().starts_with("https://"))
+                    error(item, "references must be https:// URLs");
+            };
+            if (written->is_list()) {
+                for (const Value& item : written->as_list())
+                    check(item);
+            } else {
+                check(*written);
             }
         }
         rule.aliases = string_list(root, "aliases", false);

@@ -58,6 +58,15 @@ TEST_CASE("rule files: mistakes are rejected with file:line and what is wrong") 
                      "check:\n  connected: {type: AWS::S3::BucketPolicy, direction: up, any: "
                      "{path: A, exists: true}}\n",
                  8, "direction must be in, out or any");
+    // Regressions found by rule_loader_fuzzer: `references` as one string, or a list holding a
+    // non-string before a bad URL, used to index the list out of step (a crash, a wrong line).
+    expect_error(kHeader + "check: {path: A, exists: true}\nreferences: -0x https://a.example\n", 8,
+                 "https:// URLs");
+    expect_error(kHeader + "check: {path: A, exists: true}\nreferences:\n  - 1\n  - http://x\n", 9,
+                 "quote numbers");
+    CHECK(errors_of(kHeader + "check: {path: A, exists: true}\nreferences:\n  - 1\n  - http://x\n")
+              .at(1)
+              .position.line == 10);
     expect_error("id: bad-rule\ntitle: t\n", 1, "missing required field");
     expect_error("id: [oops\n", 2, "");
 }
