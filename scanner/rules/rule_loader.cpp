@@ -8,6 +8,7 @@
 
 #include "io/document_reader.h"
 #include "rules/builtins.h"
+#include "util/numbers.h"
 
 namespace bulwark {
 namespace {
@@ -30,8 +31,7 @@ constexpr ParameterTypeName kParameterTypes[] = {
 };
 
 bool is_integer(const Value& value) {
-    return value.is_number() &&
-           value.as_number() == static_cast<double>(static_cast<long long>(value.as_number()));
+    return value.is_number() && is_whole_number(value.as_number());
 }
 
 bool has_type(const Value& value, ParameterType type) {

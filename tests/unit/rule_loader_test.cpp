@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <limits>
+
 #include "rules/rule_loader.h"
+#include "util/numbers.h"
 
 using namespace bulwark;
 
@@ -67,6 +71,15 @@ TEST_CASE("rule files: mistakes are rejected with file:line and what is wrong") 
     CHECK(errors_of(kHeader + "check: {path: A, exists: true}\nreferences:\n  - 1\n  - http://x\n")
               .at(1)
               .position.line == 10);
+    // Found by rule_loader_fuzzer: .nan and 1e400 in an integer parameter were cast to an
+    // integer to test them (undefined behaviour); they are simply not integers.
+    for (const std::string number : {".nan", "-.inf", "1e400"}) {
+        expect_error(kHeader +
+                         "check: {path: A, exists: true}\nparameters:\n  ports:\n    type: "
+                         "integer_list\n    default: [22, " +
+                         number + "]\n    description: d\n",
+                     11, "needs a default of type integer_list");
+    }
     expect_error("id: bad-rule\ntitle: t\n", 1, "missing required field");
     expect_error("id: [oops\n", 2, "");
 }
@@ -107,4 +120,20 @@ TEST_CASE("rule files: a valid rule loads with all its fields") {
     CHECK(rule.crossrefs.at("trivy") == std::vector<std::string>{"AVD-AWS-1"});
     CHECK(rule.aliases == std::vector<std::string>{"old-rule"});
     CHECK(rule.remediation.at("default") == "r");
+}
+
+TEST_CASE("numbers: doubles convert to integers without undefined behaviour") {
+    CHECK(saturating_cast<int>(3.9) == 3);
+    CHECK(saturating_cast<int>(-3.9) == -3);
+    CHECK(saturating_cast<int>(std::nan(""), 7) == 7);
+    CHECK(saturating_cast<int>(1e300) == std::numeric_limits<int>::max());
+    CHECK(saturating_cast<int>(-INFINITY) == std::numeric_limits<int>::lowest());
+    CHECK(saturating_cast<std::size_t>(-1.0) == 0);
+    CHECK(saturating_cast<std::size_t>(INFINITY) == std::numeric_limits<std::size_t>::max());
+    CHECK(saturating_cast<long long>(9.3e18) == std::numeric_limits<long long>::max());
+    CHECK(is_whole_number(42.0));
+    CHECK_FALSE(is_whole_number(4.2));
+    CHECK_FALSE(is_whole_number(std::nan("")));
+    CHECK_FALSE(is_whole_number(INFINITY));
+    CHECK_FALSE(is_whole_number(1e19));
 }

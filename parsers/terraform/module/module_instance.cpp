@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "io/document_reader.h"
+#include "util/numbers.h"
 #include "util/paths.h"
 
 namespace bulwark::terraform {
@@ -89,7 +90,7 @@ std::vector<ModuleInstance::InstanceKey> ModuleInstance::expand(const hcl::Block
     if (count) {
         const Value n = evaluator_.evaluate(count->value);
         if (n.is_number() && n.as_number() >= 0) {
-            const auto total = static_cast<std::size_t>(n.as_number());
+            const auto total = saturating_cast<std::size_t>(n.as_number());
             if (!too_many(total, count->range)) {
                 for (std::size_t i = 0; i < total; ++i) {
                     Value index = Value::map({}, count->value.range);

@@ -12,6 +12,7 @@
 #include "io/scalar.h"
 #include "rules/builtins/builtin_support.h"
 #include "rules/builtins/families.h"
+#include "util/numbers.h"
 #include "util/text.h"
 
 namespace bulwark {
@@ -37,7 +38,10 @@ Tri covers_everything(const Value* cidr) {
 
 // The IANA protocol number an entry names: -1 for all, 6 TCP, 17 UDP ("tcp"/"udp"/"all" accepted).
 std::optional<int> protocol_number(const Value& protocol) {
-    if (protocol.is_number()) return static_cast<int>(protocol.as_number());
+    if (protocol.is_number()) {
+        if (!std::isfinite(protocol.as_number())) return std::nullopt;
+        return saturating_cast<int>(protocol.as_number());
+    }
     if (!protocol.is_string()) return std::nullopt;
     const std::string name = ascii_lower(protocol.as_string());
     if (name == "all" || name == "-1") return -1;

@@ -2,6 +2,7 @@
 // FlowLog, and the Peer / Port helpers.
 #include "parsers/cdk/source/constructs/ec2_support.h"
 #include "parsers/cdk/source/constructs/iam_support.h"
+#include "util/numbers.h"
 
 namespace bulwark::cdk {
 namespace ec2 {
@@ -305,7 +306,7 @@ void vpc(Synth& s) {
 
     int azs = 2;  // an environment-agnostic stack spreads over two availability zones
     if (const Sym* max = s.prop("max_azs"); max && max->is_data() && max->data.is_number()) {
-        azs = std::max(1, std::min(2, static_cast<int>(max->data.as_number())));
+        azs = std::max(1, std::min(2, saturating_cast<int>(max->data.as_number(), 2)));
     }
     bool nat = true;
     if (const Sym* n = s.prop("nat_gateways"); n && n->is_data() && n->data.is_number()) {

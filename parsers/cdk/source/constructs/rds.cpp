@@ -1,6 +1,7 @@
 // aws_rds: DatabaseInstance and DatabaseCluster with their subnet group, security group and
 // generated credentials, as aws-cdk-lib v2 writes them.
 #include "parsers/cdk/source/constructs/ec2_support.h"
+#include "util/numbers.h"
 
 namespace bulwark::cdk {
 namespace {
@@ -267,7 +268,7 @@ void cluster(Synth& s) {
         // The older instance_props form: `instances` copies (2 by default) named Instance<n>.
         int count = 2;
         if (const Sym* n = s.prop("instances"); n && n->is_data() && n->data.is_number()) {
-            count = std::clamp(static_cast<int>(n->data.as_number()), 1, 16);
+            count = std::clamp(saturating_cast<int>(n->data.as_number(), 2), 1, 16);
         }
         const Sym* subnets = nullptr;
         const Sym* accessible = nullptr;
