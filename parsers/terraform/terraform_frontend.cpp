@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -39,6 +40,18 @@ hcl::File parse_file(std::string_view path, std::string_view content, FileId id)
 
 bool is_local_source(std::string_view source) {
     return source.starts_with("./") || source.starts_with("../");
+}
+
+// The folder a `module` block in `dir` calls, when its source is a literal local path.
+std::optional<fs::path> local_call_target(const fs::path& dir, const hcl::Block& block) {
+    const hcl::Attribute* source = block.body.attribute("source");
+    if (source == nullptr || source->value.kind != hcl::ExprKind::Literal ||
+        !source->value.literal.is_string() || !is_local_source(source->value.literal.as_string())) {
+        return std::nullopt;
+    }
+    fs::path target = (dir / source->value.literal.as_string()).lexically_normal();
+    if (target.filename().empty()) target = target.parent_path();  // "../x/" ends with a separator
+    return target;
 }
 
 // A scope for evaluating tfvars and CLI values: literals only, no references.
@@ -182,14 +195,9 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs,
     std::set<fs::path> called;
     for (const auto& [dir, config] : modules) {
         for (const auto& [name, block] : config->module_calls) {
-            const hcl::Attribute* source = block->body.attribute("source");
-            if (source && source->value.kind == hcl::ExprKind::Literal &&
-                source->value.literal.is_string() &&
-                is_local_source(source->value.literal.as_string())) {
-                fs::path target = (dir / source->value.literal.as_string()).lexically_normal();
-                if (target.filename().empty()) target = target.parent_path();
-                called.insert(target);
-                calls[dir].insert(target);
+            if (auto target = local_call_target(dir, *block)) {
+                called.insert(*target);
+                calls[dir].insert(*target);
             }
         }
     }
@@ -274,16 +282,7 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs,
                 const ModuleConfig* config = pending.back();
                 pending.pop_back();
                 for (const auto& [name, block] : config->module_calls) {
-                    const hcl::Attribute* source = block->body.attribute("source");
-                    if (source == nullptr || source->value.kind != hcl::ExprKind::Literal ||
-                        !source->value.literal.is_string() ||
-                        !is_local_source(source->value.literal.as_string())) {
-                        continue;
-                    }
-                    fs::path target =
-                        (config->dir / source->value.literal.as_string()).lexically_normal();
-                    if (target.filename().empty()) target = target.parent_path();
-                    visit(target);
+                    if (auto target = local_call_target(config->dir, *block)) visit(*target);
                 }
             }
         }

@@ -2,14 +2,10 @@
 
 #include <algorithm>
 
+#include "util/text.h"
+
 namespace bulwark::iam {
 namespace {
-
-// ASCII folding: IAM action names and ARNs are ASCII, and std::tolower is a locale-aware call
-// per character in the innermost loop of policy analysis.
-char ascii_fold(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 bool same_char(char a, char b, bool ignore_case) {
     if (!ignore_case) return a == b;

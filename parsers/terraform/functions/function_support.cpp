@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "parsers/terraform/functions/builtins.h"
+#include "util/numbers.h"
 
 namespace bulwark::terraform::detail {
 
@@ -410,7 +411,7 @@ std::optional<double> Call::number(std::size_t i) {
 
 std::optional<std::int64_t> Call::integer(std::size_t i) {
     auto n = to_number(args_[i]);
-    if (n && *n == std::floor(*n) && std::fabs(*n) < 9.0e18) return static_cast<std::int64_t>(*n);
+    if (n && is_whole_number(*n)) return static_cast<std::int64_t>(*n);
     reject(i, "a whole number");
     return std::nullopt;
 }

@@ -61,8 +61,7 @@ bool has_clue(std::string_view text, const TokenShape& shape) {
         if (!shape.any_case ? text.find(clue) != std::string_view::npos
                             : std::search(text.begin(), text.end(), clue.begin(), clue.end(),
                                           [](char a, char b) {
-                                              return std::tolower(static_cast<unsigned char>(a)) ==
-                                                     std::tolower(static_cast<unsigned char>(b));
+                                              return ascii_fold(a) == ascii_fold(b);
                                           }) != text.end()) {
             return true;
         }
