@@ -418,8 +418,11 @@ TEST_CASE(
     CHECK(rules.at("aws-s3-bucket-versioning")["severity"] == "critical");
     CHECK(rules.contains("aws-s3-bucket-named"));              // the file's rule folder
     CHECK_FALSE(rules.contains("aws-s3-bucket-replication"));  // skipped
-    for (const auto& [id, rule] : rules)
-        CHECK_MESSAGE((rule["pack"] == "data-protection" || rule["pack"] == "resilience"), id);
+    for (const auto& entry : rules) {  // no structured binding: clang 14 cannot capture one
+        const auto& rule = entry.second;
+        CHECK_MESSAGE((rule["pack"] == "data-protection" || rule["pack"] == "resilience"),
+                      entry.first);
+    }
 
     const auto shipped =
         run({"rules", "list", "--format", "json", "--config", config, "--no-config"});

@@ -187,7 +187,9 @@ TEST_CASE("built-in rules: no rule maps to a control its framework says code can
     // A control marked `iac: none` is a process control; a rule that evidences a technical part of
     // it means the control is `partial` (with a note saying what stays manual).
     for (const Rule& rule : catalog().rules()) {
-        for (const auto& [key, controls] : rule.frameworks) {
+        for (const auto& entry : rule.frameworks) {  // not a structured binding: see below
+            const auto& key = entry.first;
+            const auto& controls = entry.second;
             const auto framework = catalog().frameworks().find(key);
             REQUIRE(framework != catalog().frameworks().end());
             for (const std::string& id : controls) {
@@ -201,8 +203,11 @@ TEST_CASE("built-in rules: no rule maps to a control its framework says code can
 }
 
 TEST_CASE("frameworks: a partial control's note, where given, is one line of text") {
-    for (const auto& [key, framework] : catalog().frameworks()) {
-        for (const FrameworkControl& control : framework.controls) {
+    // No structured bindings where doctest's macros use the names: they capture in lambdas, which
+    // clang 14 refuses for bindings.
+    for (const auto& entry : catalog().frameworks()) {
+        const auto& key = entry.first;
+        for (const FrameworkControl& control : entry.second.controls) {
             if (control.note.empty()) continue;
             CAPTURE(key);
             CAPTURE(control.id);
