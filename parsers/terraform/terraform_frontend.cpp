@@ -361,7 +361,7 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs,
                             std::make_move_iterator(root_declarations[r].begin()),
                             std::make_move_iterator(root_declarations[r].end()));
     }
-    out.resources = adapt_resources(std::move(natives), out.diagnostics);
+    out.resources = adapt_resources(std::move(natives), out.diagnostics, context.threads);
     for (Resource& declaration : declarations)
         out.resources.push_back(std::move(declaration));
     return out;

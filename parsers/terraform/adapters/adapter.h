@@ -89,7 +89,8 @@ void add_autoscaling_adapters(AdapterCatalog& catalog);
 // Turns evaluated native resources into graph resources: adapted types get their CloudFormation
 // type and properties; attachments are merged into their owners (and kept as native nodes);
 // every other type keeps its native type and arguments, so custom rules can still target it.
+// Each resource is adapted on its own, on up to `threads` threads (0: every core).
 std::vector<Resource> adapt_resources(std::vector<NativeResource> natives,
-                                      std::vector<Diagnostic>& diagnostics);
+                                      std::vector<Diagnostic>& diagnostics, unsigned threads = 1);
 
 }  // namespace bulwark::terraform

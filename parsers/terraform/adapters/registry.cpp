@@ -1,9 +1,11 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "parsers/terraform/adapters/adapter.h"
 #include "parsers/terraform/adapters/adapter_support.h"
+#include "util/parallel.h"
 
 namespace bulwark::terraform {
 namespace {
@@ -62,10 +64,15 @@ AdapterCatalog build_catalog() {
 }
 
 const ResourceAdapter* resource_adapter(std::string_view type) {
-    for (const ResourceAdapter& adapter : adapter_catalog().resources) {
-        if (adapter.native_type == type) return &adapter;
-    }
-    return nullptr;
+    // By native type, the first adapter of a type winning, as a search in catalog order would.
+    static const std::unordered_map<std::string_view, const ResourceAdapter*> kByType = [] {
+        std::unordered_map<std::string_view, const ResourceAdapter*> index;
+        for (const ResourceAdapter& adapter : adapter_catalog().resources)
+            index.try_emplace(adapter.native_type, &adapter);
+        return index;
+    }();
+    auto found = kByType.find(type);
+    return found == kByType.end() ? nullptr : found->second;
 }
 
 Resource to_resource(NativeResource& native, std::string type) {
@@ -106,16 +113,26 @@ const AdapterCatalog& adapter_catalog() {
     return kCatalog;
 }
 
-std::vector<Resource> adapt_resources(std::vector<NativeResource> natives,
-                                      std::vector<Diagnostic>&) {
+std::vector<Resource> adapt_resources(std::vector<NativeResource> natives, std::vector<Diagnostic>&,
+                                      unsigned threads) {
     // Owners by scope and address, and by their literal name argument.
     std::map<std::pair<std::string, std::string>, std::size_t> by_address;
     for (std::size_t i = 0; i < natives.size(); ++i) {
         by_address.emplace(std::make_pair(natives[i].scope, natives[i].address), i);
     }
+    // Natives by type, in order: each attachment adapter looks at its own type only.
+    std::unordered_map<std::string_view, std::vector<std::size_t>> of_type;
+    for (std::size_t i = 0; i < natives.size(); ++i)
+        of_type[natives[i].type].push_back(i);
+    static const std::vector<std::size_t> kNone;
+    auto natives_of = [&](std::string_view type) -> const std::vector<std::size_t>& {
+        auto found = of_type.find(type);
+        return found == of_type.end() ? kNone : found->second;
+    };
     std::vector<Resource> resources(natives.size());
     std::vector<bool> attached(natives.size(), false);
-    for (std::size_t i = 0; i < natives.size(); ++i) {
+    // Adapters read one native resource and write one resource: they run in parallel.
+    parallel_for(natives.size(), threads, [&](std::size_t i) {
         NativeResource& native = natives[i];
         if (const ResourceAdapter* adapter = resource_adapter(native.type)) {
             resources[i] = to_resource(native, std::string(adapter->canonical_type));
@@ -130,15 +147,12 @@ std::vector<Resource> adapt_resources(std::vector<NativeResource> natives,
             resources[i] = to_resource(native, native.type);
             resources[i].properties = native.body;
         }
-    }
-    for (std::size_t i = 0; i < natives.size(); ++i) {
-        apply_lifecycle(natives[i], resources[i].attributes);
-    }
+        apply_lifecycle(native, resources[i].attributes);
+    });
     // Attachments: merged into the owner they name by reference, or by literal name.
     for (const AttachmentAdapter& attachment : adapter_catalog().attachments) {
-        for (std::size_t i = 0; i < natives.size(); ++i) {
+        for (std::size_t i : natives_of(attachment.native_type)) {
             const NativeResource& native = natives[i];
-            if (native.type != attachment.native_type) continue;
             const Value* owner_value = native.body.find(attachment.owner_argument);
             if (owner_value == nullptr) continue;
             std::optional<std::size_t> owner;
@@ -151,10 +165,10 @@ std::vector<Resource> adapt_resources(std::vector<NativeResource> natives,
                     }
                 }
             } else if (owner_value->is_string() && !attachment.owner_name_argument.empty()) {
-                for (std::size_t j = 0; j < natives.size(); ++j) {
+                for (std::size_t j : natives_of(attachment.owner_native_type)) {
                     const Value* name = natives[j].body.find(attachment.owner_name_argument);
-                    if (natives[j].type == attachment.owner_native_type && name &&
-                        name->is_string() && name->as_string() == owner_value->as_string()) {
+                    if (name && name->is_string() &&
+                        name->as_string() == owner_value->as_string()) {
                         owner = j;
                     }
                 }
@@ -170,7 +184,7 @@ std::vector<Resource> adapt_resources(std::vector<NativeResource> natives,
     for (std::size_t i = 0; i < natives.size(); ++i) {
         if (attached[i]) {
             resources[i].type = natives[i].type;
-            resources[i].properties = natives[i].body;
+            resources[i].properties = std::move(natives[i].body);  // its last use
         }
     }
     return resources;

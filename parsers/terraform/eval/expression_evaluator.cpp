@@ -13,10 +13,14 @@ namespace {
 
 std::optional<std::string> as_text(const Value& value) {
     switch (value.kind()) {
-        case ValueKind::String: return value.as_string();
-        case ValueKind::Number: return format_number(value.as_number());
-        case ValueKind::Bool: return std::string(value.as_bool() ? "true" : "false");
-        default: return std::nullopt;
+        case ValueKind::String:
+            return value.as_string();
+        case ValueKind::Number:
+            return format_number(value.as_number());
+        case ValueKind::Bool:
+            return std::string(value.as_bool() ? "true" : "false");
+        default:
+            return std::nullopt;
     }
 }
 
@@ -42,13 +46,15 @@ std::optional<bool> as_bool(const Value& value) {
 
 bool contains_unknown(const Value& value) {
     switch (value.kind()) {
-        case ValueKind::Unknown: return true;
+        case ValueKind::Unknown:
+            return true;
         case ValueKind::List:
             return std::any_of(value.as_list().begin(), value.as_list().end(), contains_unknown);
         case ValueKind::Map:
             return std::any_of(value.as_map().begin(), value.as_map().end(),
                                [](const Value::Entry& e) { return contains_unknown(e.value); });
-        default: return false;
+        default:
+            return false;
     }
 }
 
@@ -57,21 +63,25 @@ bool contains_unknown(const Value& value) {
 void replace_in_strings(Value& value, const std::string& from, const Value& replacement) {
     if (value.is_string() && !replacement.is_string()) {
         if (value.as_string().find(from) != std::string::npos) {
-            value = unknown_of("text replaced by a value known only after apply", {&replacement}, value.range());
+            value = unknown_of("text replaced by a value known only after apply", {&replacement},
+                               value.range());
         }
         return;
     }
     if (value.is_string()) {
         const std::string& to = replacement.as_string();
         std::string text = value.as_string();
-        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        for (std::size_t at = text.find(from); at != std::string::npos;
+             at = text.find(from, at + to.size())) {
             text.replace(at, from.size(), to);
         }
         value = Value::string(std::move(text), value.range());
     } else if (value.is_list()) {
-        for (Value& item : value.as_list()) replace_in_strings(item, from, replacement);
+        for (Value& item : value.as_list())
+            replace_in_strings(item, from, replacement);
     } else if (value.is_map()) {
-        for (Value::Entry& entry : value.as_map()) replace_in_strings(entry.value, from, replacement);
+        for (Value::Entry& entry : value.as_map())
+            replace_in_strings(entry.value, from, replacement);
     }
 }
 
@@ -81,16 +91,20 @@ void gather_references(const Value& value, std::vector<Reference>& out) {
     switch (value.kind()) {
         case ValueKind::Unknown:
             for (const Reference& reference : value.as_unknown().references) {
-                if (std::find(out.begin(), out.end(), reference) == out.end()) out.push_back(reference);
+                if (std::find(out.begin(), out.end(), reference) == out.end())
+                    out.push_back(reference);
             }
             break;
         case ValueKind::List:
-            for (const Value& item : value.as_list()) gather_references(item, out);
+            for (const Value& item : value.as_list())
+                gather_references(item, out);
             break;
         case ValueKind::Map:
-            for (const Value::Entry& entry : value.as_map()) gather_references(entry.value, out);
+            for (const Value::Entry& entry : value.as_map())
+                gather_references(entry.value, out);
             break;
-        default: break;
+        default:
+            break;
     }
 }
 
@@ -114,7 +128,9 @@ ExpressionEvaluator::ExpressionEvaluator(Scope& scope, std::vector<Diagnostic>& 
 void ExpressionEvaluator::push_binding(std::string name, Value value) {
     bindings_.emplace_back(std::move(name), std::move(value));
 }
-void ExpressionEvaluator::pop_binding() { bindings_.pop_back(); }
+void ExpressionEvaluator::pop_binding() {
+    bindings_.pop_back();
+}
 const Value* ExpressionEvaluator::binding(std::string_view name) const {
     for (auto it = bindings_.rbegin(); it != bindings_.rend(); ++it) {
         if (it->first == name) return &it->second;
@@ -147,25 +163,36 @@ Value ExpressionEvaluator::evaluate(const hcl::Expr& expression) {
 
 Value ExpressionEvaluator::evaluate_inner(const hcl::Expr& e) {
     switch (e.kind) {
-        case hcl::ExprKind::Literal: return e.literal;
+        case hcl::ExprKind::Literal:
+            return e.literal;
         case hcl::ExprKind::Template:
         case hcl::ExprKind::TemplateIf:
-        case hcl::ExprKind::TemplateFor: return template_value(e);
+        case hcl::ExprKind::TemplateFor:
+            return template_value(e);
         case hcl::ExprKind::Variable:
-        case hcl::ExprKind::Traversal: return traversal(e);
-        case hcl::ExprKind::Call: return call(e);
+        case hcl::ExprKind::Traversal:
+            return traversal(e);
+        case hcl::ExprKind::Call:
+            return call(e);
         case hcl::ExprKind::Tuple: {
             Value::List items;
-            for (const hcl::Expr& child : e.children) items.push_back(evaluate(child));
+            for (const hcl::Expr& child : e.children)
+                items.push_back(evaluate(child));
             return Value::list(std::move(items), e.range);
         }
-        case hcl::ExprKind::Object: return object(e);
-        case hcl::ExprKind::Conditional: return conditional(e);
-        case hcl::ExprKind::Binary: return binary(e);
-        case hcl::ExprKind::Unary: return unary(e);
+        case hcl::ExprKind::Object:
+            return object(e);
+        case hcl::ExprKind::Conditional:
+            return conditional(e);
+        case hcl::ExprKind::Binary:
+            return binary(e);
+        case hcl::ExprKind::Unary:
+            return unary(e);
         case hcl::ExprKind::ForTuple:
-        case hcl::ExprKind::ForObject: return for_expression(e);
-        case hcl::ExprKind::Invalid: break;
+        case hcl::ExprKind::ForObject:
+            return for_expression(e);
+        case hcl::ExprKind::Invalid:
+            break;
     }
     return Value::unknown("expression could not be parsed", {}, e.range);
 }
@@ -177,7 +204,8 @@ void ExpressionEvaluator::render(const hcl::Expr& part, std::string& out,
         auto decided = as_bool(condition);
         if (!decided) {
             gather_references(condition, refs);
-            if (unknown_reason.empty()) unknown_reason = "template condition known only after apply";
+            if (unknown_reason.empty())
+                unknown_reason = "template condition known only after apply";
             return;
         }
         for (const hcl::Expr& inner : part.children[*decided ? 1 : 2].children) {
@@ -190,13 +218,15 @@ void ExpressionEvaluator::render(const hcl::Expr& part, std::string& out,
         if (collection.is_unknown()) {
             out += kUnknownPart;
             gather_references(collection, refs);
-            if (unknown_reason.empty()) unknown_reason = "template loop over a value known only after apply";
+            if (unknown_reason.empty())
+                unknown_reason = "template loop over a value known only after apply";
             return;
         }
         auto body = [&](Value key, Value value) {
             if (!part.name.empty()) push_binding(part.name, std::move(key));
             push_binding(part.name2, std::move(value));
-            for (const hcl::Expr& inner : part.children[1].children) render(inner, out, refs, unknown_reason);
+            for (const hcl::Expr& inner : part.children[1].children)
+                render(inner, out, refs, unknown_reason);
             pop_binding();
             if (!part.name.empty()) pop_binding();
         };
@@ -205,7 +235,8 @@ void ExpressionEvaluator::render(const hcl::Expr& part, std::string& out,
                 body(Value::number(static_cast<double>(i)), collection.as_list()[i]);
             }
         } else if (collection.is_map()) {
-            for (const Value::Entry& entry : collection.as_map()) body(Value::string(entry.key), entry.value);
+            for (const Value::Entry& entry : collection.as_map())
+                body(Value::string(entry.key), entry.value);
         }
         return;
     }
@@ -244,12 +275,14 @@ Value ExpressionEvaluator::template_value(const hcl::Expr& e) {
         for (std::size_t i = 0; i < e.children.size(); ++i) {
             const hcl::Expr& part = e.children[i];
             if (part.strip_before) {
-                while (!out.empty() && std::isspace(static_cast<unsigned char>(out.back()))) out.pop_back();
+                while (!out.empty() && std::isspace(static_cast<unsigned char>(out.back())))
+                    out.pop_back();
             }
             if (part.kind == hcl::ExprKind::Literal && i > 0 && e.children[i - 1].strip_after) {
                 std::string text = part.literal.is_string() ? part.literal.as_string() : "";
                 std::size_t skip = 0;
-                while (skip < text.size() && std::isspace(static_cast<unsigned char>(text[skip]))) ++skip;
+                while (skip < text.size() && std::isspace(static_cast<unsigned char>(text[skip])))
+                    ++skip;
                 out += text.substr(skip);
                 continue;
             }
@@ -258,38 +291,57 @@ Value ExpressionEvaluator::template_value(const hcl::Expr& e) {
     } else {
         render(e, out, refs, unknown_reason);
     }
-    if (!unknown_reason.empty()) return Value::unknown_text(std::move(out), unknown_reason, std::move(refs), e.range);
+    if (!unknown_reason.empty())
+        return Value::unknown_text(std::move(out), unknown_reason, std::move(refs), e.range);
     return Value::string(std::move(out), e.range);
 }
 
 Value ExpressionEvaluator::apply_step(const Value& value, const hcl::Step& step) {
+    Value scratch;
+    const Value* result = step_from(value, step, scratch);
+    return result == &scratch ? std::move(scratch) : *result;
+}
+
+// One traversal step. A step that selects part of `value` (an attribute, an element) points into
+// it; any other result is built into `scratch`, which `value` may lie inside: every result is
+// complete before it is assigned there.
+const Value* ExpressionEvaluator::step_from(const Value& value, const hcl::Step& step,
+                                            Value& scratch) {
     if (value.is_unknown()) {
         Value out = value;
         out.set_range(step.range);
-        return out;
+        scratch = std::move(out);
+        return &scratch;
     }
     switch (step.kind) {
         case hcl::Step::Kind::Attribute:
-            if (const Value* found = value.find(step.name)) return *found;
-            if (value.is_null()) return Value::unknown("attribute " + step.name + " of null", {}, step.range);
-            return Value::unknown("no attribute " + step.name, {}, step.range);
+            if (const Value* found = value.find(step.name)) return found;
+            if (value.is_null()) {
+                scratch = Value::unknown("attribute " + step.name + " of null", {}, step.range);
+            } else {
+                scratch = Value::unknown("no attribute " + step.name, {}, step.range);
+            }
+            return &scratch;
         case hcl::Step::Kind::Index: {
             const Value key = evaluate(*step.index);
-            if (key.is_unknown()) return unknown_of("index known only after apply", {&key, &value}, step.range);
-            if (value.is_list()) {
+            if (key.is_unknown()) {
+                scratch = unknown_of("index known only after apply", {&key, &value}, step.range);
+            } else if (value.is_list()) {
                 auto n = as_number(key);
                 if (n && *n >= 0 && *n < static_cast<double>(value.as_list().size())) {
-                    return value.as_list()[static_cast<std::size_t>(*n)];
+                    return &value.as_list()[static_cast<std::size_t>(*n)];
                 }
-                return Value::unknown("index out of range", {}, step.range);
-            }
-            if (value.is_map()) {
+                scratch = Value::unknown("index out of range", {}, step.range);
+            } else if (value.is_map()) {
                 if (auto name = as_text(key)) {
-                    if (const Value* found = value.find(*name)) return *found;
+                    if (const Value* found = value.find(*name)) return found;
                 }
-                return Value::unknown("no such key", {}, step.range);
+                scratch = Value::unknown("no such key", {}, step.range);
+            } else {
+                scratch = Value::unknown("cannot index a " + std::string(to_string(value.kind())),
+                                         {}, step.range);
             }
-            return Value::unknown("cannot index a " + std::string(to_string(value.kind())), {}, step.range);
+            return &scratch;
         }
         case hcl::Step::Kind::AttributeSplat:
         case hcl::Step::Kind::FullSplat: {
@@ -297,36 +349,50 @@ Value ExpressionEvaluator::apply_step(const Value& value, const hcl::Step& step)
             if (value.is_list()) {
                 elements = value.as_list();
             } else if (value.is_map() && step.kind == hcl::Step::Kind::FullSplat) {
-                for (const Value::Entry& entry : value.as_map()) elements.push_back(entry.value);
+                for (const Value::Entry& entry : value.as_map())
+                    elements.push_back(entry.value);
             } else if (!value.is_null()) {
                 elements.push_back(value);
             }
             for (Value& element : elements) {
-                for (const hcl::Step& inner : step.inner) element = apply_step(element, inner);
+                for (const hcl::Step& inner : step.inner)
+                    element = apply_step(element, inner);
             }
-            return Value::list(std::move(elements), step.range);
+            scratch = Value::list(std::move(elements), step.range);
+            return &scratch;
         }
     }
-    return Value::unknown("invalid traversal", {}, step.range);
+    scratch = Value::unknown("invalid traversal", {}, step.range);
+    return &scratch;
+}
+
+// Follows steps from `value` without copying what they pass through: only the result is copied
+// (or moved, when it was built into `scratch`).
+Value ExpressionEvaluator::walk(const Value* value, const std::vector<hcl::Step>& steps,
+                                std::size_t first, Value& scratch) {
+    for (std::size_t i = first; i < steps.size(); ++i)
+        value = step_from(*value, steps[i], scratch);
+    return value == &scratch ? std::move(scratch) : *value;
 }
 
 Value ExpressionEvaluator::apply_steps(Value value, const std::vector<hcl::Step>& steps,
                                        std::size_t first) {
-    for (std::size_t i = first; i < steps.size(); ++i) value = apply_step(value, steps[i]);
-    return value;
+    return walk(&value, steps, first, value);
 }
 
 Value ExpressionEvaluator::traversal(const hcl::Expr& e) {
     static const std::vector<hcl::Step> kNoSteps;
     const hcl::Expr& root = e.kind == hcl::ExprKind::Variable ? e : e.children[0];
     const std::vector<hcl::Step>& steps = e.kind == hcl::ExprKind::Variable ? kNoSteps : e.steps;
+    Value scratch;
     if (root.kind == hcl::ExprKind::Variable) {
-        if (const Value* bound = binding(root.name)) return apply_steps(*bound, steps, 0);
+        if (const Value* bound = binding(root.name)) return walk(bound, steps, 0, scratch);
         std::size_t consumed = 0;
-        Value value = scope_.resolve(root, steps, consumed, *this);
-        return apply_steps(std::move(value), steps, consumed);
+        const Value* value = scope_.resolve_in_place(root, steps, consumed, *this, scratch);
+        return walk(value, steps, consumed, scratch);
     }
-    return apply_steps(evaluate(root), steps, 0);
+    scratch = evaluate(root);
+    return walk(&scratch, steps, 0, scratch);
 }
 
 Value ExpressionEvaluator::call(const hcl::Expr& e) {
@@ -353,7 +419,8 @@ Value ExpressionEvaluator::call(const hcl::Expr& e) {
     for (std::size_t i = 0; i < e.children.size(); ++i) {
         Value argument = evaluate(e.children[i]);
         if (e.expand_final && i + 1 == e.children.size() && argument.is_list()) {
-            for (const Value& item : argument.as_list()) arguments.push_back(item);
+            for (const Value& item : argument.as_list())
+                arguments.push_back(item);
         } else {
             arguments.push_back(std::move(argument));
         }
@@ -376,14 +443,16 @@ Value ExpressionEvaluator::call(const hcl::Expr& e) {
                     [](const Value& v) { return v.is_map(); })) {
         Value::List kept;
         for (const Value& item : arguments[0].as_list()) {
-            if (!item.is_null() && !(item.is_string() && item.as_string().empty())) kept.push_back(item);
+            if (!item.is_null() && !(item.is_string() && item.as_string().empty()))
+                kept.push_back(item);
         }
         return Value::list(std::move(kept), e.range);
     }
     // replace() of placeholders in such a document applies to its strings, as it would to the JSON.
     if (e.name == "replace" && arguments.size() == 3 &&
         (arguments[0].is_map() || arguments[0].is_list()) && arguments[1].is_string() &&
-        (arguments[2].is_string() || arguments[2].is_unknown()) && !arguments[1].as_string().empty() &&
+        (arguments[2].is_string() || arguments[2].is_unknown()) &&
+        !arguments[1].as_string().empty() &&
         !(arguments[1].as_string().size() > 1 && arguments[1].as_string().front() == '/' &&
           arguments[1].as_string().back() == '/')) {
         Value document = arguments[0];
@@ -398,8 +467,10 @@ Value ExpressionEvaluator::call(const hcl::Expr& e) {
     Function function = find_function(e.name);
     if (function == nullptr) {
         std::vector<Reference> refs;
-        for (const Value& argument : arguments) gather_references(argument, refs);
-        return Value::unknown("function " + e.name + "() is not evaluated by Bulwark", std::move(refs), e.range);
+        for (const Value& argument : arguments)
+            gather_references(argument, refs);
+        return Value::unknown("function " + e.name + "() is not evaluated by Bulwark",
+                              std::move(refs), e.range);
     }
     // A call Terraform would reject (a wrong argument type) yields Unknown without a diagnostic:
     // such calls are often in branches that are never taken (both branches of a conditional on
@@ -420,7 +491,8 @@ Value ExpressionEvaluator::call(const hcl::Expr& e) {
 // templatefile(path, vars): the file is read as file() reads it (contained in the scan root),
 // parsed as a template, and evaluated with `vars` as its only names.
 Value ExpressionEvaluator::template_file(const hcl::Expr& e) {
-    if (e.children.size() != 2) return Value::unknown("templatefile() takes a path and a map", {}, e.range);
+    if (e.children.size() != 2)
+        return Value::unknown("templatefile() takes a path and a map", {}, e.range);
     const Value path = evaluate(e.children[0]);
     const Value variables = evaluate(e.children[1]);
     std::vector<Value> arguments{path};
@@ -428,26 +500,30 @@ Value ExpressionEvaluator::template_file(const hcl::Expr& e) {
     FunctionContext context{module_dir_, scan_root_, e.range, &raised};
     const Value text = find_function("file")(arguments, context);
     for (Diagnostic& diagnostic : raised) {
-        if (diagnostic.code != DiagnosticCode::InvalidTemplate && diagnostic.code != DiagnosticCode::Unsupported) {
+        if (diagnostic.code != DiagnosticCode::InvalidTemplate &&
+            diagnostic.code != DiagnosticCode::Unsupported) {
             diagnostics_.push_back(std::move(diagnostic));
         }
     }
     if (!text.is_string() || !variables.is_map()) {
-        return unknown_of("templatefile() of a file or variables not known", {&text, &variables}, e.range);
+        return unknown_of("templatefile() of a file or variables not known", {&text, &variables},
+                          e.range);
     }
     static constexpr std::string_view kEnd = "BULWARK_TEMPLATE_END_7f3a";
     const std::string& body = text.as_string();
     const bool newline = body.empty() || body.back() == '\n';
-    const std::string source =
-        "v = <<" + std::string(kEnd) + "\n" + body + (newline ? "" : "\n") + std::string(kEnd) + "\n";
+    const std::string source = "v = <<" + std::string(kEnd) + "\n" + body + (newline ? "" : "\n") +
+                               std::string(kEnd) + "\n";
     hcl::File parsed = hcl::parse(source, e.range.file);
     const hcl::Attribute* attribute = parsed.body.attribute("v");
     if (attribute == nullptr || !parsed.diagnostics.empty()) {
         return Value::unknown("templatefile(): the template does not parse", {}, e.range);
     }
-    for (const Value::Entry& entry : variables.as_map()) push_binding(entry.key, entry.value);
+    for (const Value::Entry& entry : variables.as_map())
+        push_binding(entry.key, entry.value);
     Value result = evaluate(attribute->value);
-    for (std::size_t i = 0; i < variables.as_map().size(); ++i) pop_binding();
+    for (std::size_t i = 0; i < variables.as_map().size(); ++i)
+        pop_binding();
     if (result.is_string()) {
         std::string rendered = result.as_string();
         if (!newline && !rendered.empty() && rendered.back() == '\n') rendered.pop_back();
@@ -466,7 +542,8 @@ Value ExpressionEvaluator::object(const hcl::Expr& e) {
         } else {
             const Value evaluated = evaluate(item.key);
             auto text = as_text(evaluated);
-            if (!text) return unknown_of("object key known only after apply", {&evaluated}, e.range);
+            if (!text)
+                return unknown_of("object key known only after apply", {&evaluated}, e.range);
             key = *text;
         }
         out.set(std::move(key), evaluate(item.value), item.key.range);
@@ -480,7 +557,8 @@ Value ExpressionEvaluator::conditional(const hcl::Expr& e) {
     Value when_true = evaluate(e.children[1]);
     Value when_false = evaluate(e.children[2]);
     if (when_true.same_as(when_false)) return when_true;
-    return unknown_of("condition known only after apply", {&condition, &when_true, &when_false}, e.range);
+    return unknown_of("condition known only after apply", {&condition, &when_true, &when_false},
+                      e.range);
 }
 
 Value ExpressionEvaluator::binary(const hcl::Expr& e) {
@@ -498,7 +576,8 @@ Value ExpressionEvaluator::binary(const hcl::Expr& e) {
     Value right = evaluate(e.children[1]);
     if (op == "==" || op == "!=") {
         if (contains_unknown(left) || contains_unknown(right)) {
-            return unknown_of("comparison of values known only after apply", {&left, &right}, e.range);
+            return unknown_of("comparison of values known only after apply", {&left, &right},
+                              e.range);
         }
         bool equal = left.same_as(right);
         if (!equal && left.is_number() != right.is_number()) equal = false;
@@ -534,7 +613,8 @@ Value ExpressionEvaluator::binary(const hcl::Expr& e) {
 
 Value ExpressionEvaluator::unary(const hcl::Expr& e) {
     const Value operand = evaluate(e.children[0]);
-    if (operand.is_unknown()) return unknown_of("operand known only after apply", {&operand}, e.range);
+    if (operand.is_unknown())
+        return unknown_of("operand known only after apply", {&operand}, e.range);
     if (e.name == "!") {
         if (auto b = as_bool(operand)) return Value::boolean(!*b, e.range);
     } else if (auto n = as_number(operand)) {
@@ -545,10 +625,13 @@ Value ExpressionEvaluator::unary(const hcl::Expr& e) {
 
 Value ExpressionEvaluator::for_expression(const hcl::Expr& e) {
     const Value collection = evaluate(e.children[0]);
-    if (collection.is_unknown()) return unknown_of("for expression over a value known only after apply", {&collection}, e.range);
+    if (collection.is_unknown())
+        return unknown_of("for expression over a value known only after apply", {&collection},
+                          e.range);
     const bool to_object = e.kind == hcl::ExprKind::ForObject;
     const std::size_t condition_index = to_object ? 3 : 2;
-    const hcl::Expr* condition = e.children.size() > condition_index ? &e.children[condition_index] : nullptr;
+    const hcl::Expr* condition =
+        e.children.size() > condition_index ? &e.children[condition_index] : nullptr;
 
     std::vector<std::pair<Value, Value>> elements;  // key, value
     if (collection.is_list()) {
@@ -560,12 +643,13 @@ Value ExpressionEvaluator::for_expression(const hcl::Expr& e) {
             elements.emplace_back(Value::string(entry.key, entry.key_range), entry.value);
         }
     } else if (!collection.is_null()) {
-        return Value::unknown("for expression over a " + std::string(to_string(collection.kind())), {}, e.range);
+        return Value::unknown("for expression over a " + std::string(to_string(collection.kind())),
+                              {}, e.range);
     }
     if (elements.size() > limits_.max_collection) {
         report(e.range, DiagnosticSeverity::Error, DiagnosticCode::ExpansionLimit,
-               "for expression over " + std::to_string(elements.size()) + " elements; the limit is " +
-                   std::to_string(limits_.max_collection));
+               "for expression over " + std::to_string(elements.size()) +
+                   " elements; the limit is " + std::to_string(limits_.max_collection));
         return Value::unknown("collection too large", {}, e.range);
     }
     Value::List items;
@@ -609,7 +693,9 @@ Value ExpressionEvaluator::for_expression(const hcl::Expr& e) {
         pop_binding();
         if (!e.name.empty()) pop_binding();
     }
-    if (unknown) return Value::unknown("for expression filtered by values known only after apply", std::move(unknown_refs), e.range);
+    if (unknown)
+        return Value::unknown("for expression filtered by values known only after apply",
+                              std::move(unknown_refs), e.range);
     if (to_object) return object;
     return Value::list(std::move(items), e.range);
 }

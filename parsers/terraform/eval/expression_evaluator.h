@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -17,12 +18,22 @@ class ExpressionEvaluator;
 
 // Resolves the names an expression starts with (var, local, each, aws_s3_bucket, module, ...).
 class Scope {
-public:
+  public:
     virtual ~Scope() = default;
     // The value of `root` followed by as many of `steps` as the scope wants to consume itself
     // (a resource reference consumes its name and instance key); `consumed` says how many.
     virtual Value resolve(const hcl::Expr& root, const std::vector<hcl::Step>& steps,
                           std::size_t& consumed, ExpressionEvaluator& evaluator) = 0;
+    // As resolve, but may point at a value the scope keeps for its lifetime (a variable, a
+    // local) instead of copying it, so that `var.config.name` copies only the name. The default
+    // resolves into `scratch` and points there.
+    virtual const Value* resolve_in_place(const hcl::Expr& root,
+                                          const std::vector<hcl::Step>& steps,
+                                          std::size_t& consumed, ExpressionEvaluator& evaluator,
+                                          Value& scratch) {
+        scratch = resolve(root, steps, consumed, evaluator);
+        return &scratch;
+    }
 };
 
 // Bounds on evaluation, so that hostile or runaway configurations end with a diagnostic.
@@ -37,7 +48,7 @@ struct EvaluationLimits {
 // without provider credentials: whatever is known only after apply is Unknown, and references to
 // resources stay Unknown values that remember their target.
 class ExpressionEvaluator {
-public:
+  public:
     ExpressionEvaluator(Scope& scope, std::vector<Diagnostic>& diagnostics,
                         std::filesystem::path module_dir, std::filesystem::path scan_root,
                         EvaluationLimits limits = {});
@@ -56,7 +67,7 @@ public:
                 std::string message);
     bool exhausted() const { return exhausted_; }
 
-private:
+  private:
     Value evaluate_inner(const hcl::Expr& expression);
     Value template_value(const hcl::Expr& expression);
     Value traversal(const hcl::Expr& expression);
@@ -68,6 +79,9 @@ private:
     Value unary(const hcl::Expr& expression);
     Value for_expression(const hcl::Expr& expression);
     Value apply_step(const Value& value, const hcl::Step& step);
+    const Value* step_from(const Value& value, const hcl::Step& step, Value& scratch);
+    Value walk(const Value* value, const std::vector<hcl::Step>& steps, std::size_t first,
+               Value& scratch);
     void render(const hcl::Expr& part, std::string& out, std::vector<Reference>& refs,
                 std::string& unknown_reason);
 
@@ -76,7 +90,8 @@ private:
     std::filesystem::path module_dir_;
     std::filesystem::path scan_root_;
     EvaluationLimits limits_;
-    std::vector<std::pair<std::string, Value>> bindings_;
+    // A deque: traversals hold pointers to bound values while index expressions push more.
+    std::deque<std::pair<std::string, Value>> bindings_;
     std::size_t depth_ = 0;
     std::size_t steps_ = 0;
     bool exhausted_ = false;

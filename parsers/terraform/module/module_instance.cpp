@@ -72,10 +72,8 @@ void ModuleInstance::with_key(const InstanceKey& key, const std::function<void()
         evaluator_.pop_binding();
 }
 
-std::vector<ModuleInstance::InstanceKey> ModuleInstance::expand(const hcl::Block& block) {
-    const std::string id = block.type + "." + (block.labels.empty() ? "" : block.labels[0]) + "." +
-                           (block.labels.size() > 1 ? block.labels[1] : "");
-    if (auto it = expansions_.find(id); it != expansions_.end()) return it->second;
+const std::vector<ModuleInstance::InstanceKey>& ModuleInstance::expand(const hcl::Block& block) {
+    if (auto it = expansions_.find(&block); it != expansions_.end()) return it->second;
     std::vector<InstanceKey> keys;
     const hcl::Attribute* count = block.body.attribute("count");
     const hcl::Attribute* for_each = block.body.attribute("for_each");
@@ -139,8 +137,9 @@ std::vector<ModuleInstance::InstanceKey> ModuleInstance::expand(const hcl::Block
     } else {
         keys.push_back({"", std::nullopt, std::nullopt});
     }
-    expansions_[id] = keys;
-    return keys;
+    std::vector<InstanceKey>& cached = expansions_[&block];
+    cached = std::move(keys);
+    return cached;
 }
 
 Value ModuleInstance::variable(const std::string& name, const SourceRange& at) {
@@ -476,6 +475,29 @@ Value ModuleInstance::resolve(const hcl::Expr& root, const std::vector<hcl::Step
         return Value::unknown(name + " used outside a repeated block", {}, at);
     }
     return resource_reference(name, steps, consumed, at, false);
+}
+
+const Value* ModuleInstance::resolve_in_place(const hcl::Expr& root,
+                                              const std::vector<hcl::Step>& steps,
+                                              std::size_t& consumed, ExpressionEvaluator& evaluator,
+                                              Value& scratch) {
+    // A variable or local, once evaluated, is kept: point there rather than copy it, so that
+    // the steps after it copy only what they select.
+    if ((root.name == "var" || root.name == "local") && !steps.empty() &&
+        steps[0].kind == hcl::Step::Kind::Attribute) {
+        const auto& cache = root.name == "var" ? variables_ : locals_;
+        auto it = cache.find(steps[0].name);
+        if (it == cache.end()) {
+            scratch = resolve(root, steps, consumed, evaluator);  // evaluates and keeps it
+            it = cache.find(steps[0].name);
+            if (it == cache.end()) return &scratch;  // not kept: undeclared, or a cycle
+            scratch = Value();
+        }
+        consumed = 1;
+        return &it->second;
+    }
+    scratch = resolve(root, steps, consumed, evaluator);
+    return &scratch;
 }
 
 Value ModuleInstance::body_value(const hcl::Body& body, const SourceRange& range, bool top_level) {

@@ -35,7 +35,7 @@ struct InstanceSettings {
 // One instance of a module: its variables' values, and lazily evaluated locals, resources,
 // outputs and child modules. Resolves the names expressions start with.
 class ModuleInstance final : public Scope {
-public:
+  public:
     ModuleInstance(const ModuleConfig& config, std::string prefix, std::string module_key,
                    std::map<std::string, Value> inputs,
                    std::vector<std::filesystem::path> call_stack, const InstanceSettings& settings,
@@ -43,6 +43,9 @@ public:
 
     Value resolve(const hcl::Expr& root, const std::vector<hcl::Step>& steps, std::size_t& consumed,
                   ExpressionEvaluator& evaluator) override;
+    const Value* resolve_in_place(const hcl::Expr& root, const std::vector<hcl::Step>& steps,
+                                  std::size_t& consumed, ExpressionEvaluator& evaluator,
+                                  Value& scratch) override;
 
     // Evaluates every resource instance of this module and its children.
     void collect(std::vector<NativeResource>& out);
@@ -52,20 +55,21 @@ public:
 
     Value output(const std::string& name);
 
-private:
+  private:
     struct InstanceKey {
-        std::string suffix;  // "", "[0]", "[\"key\"]"
+        std::string suffix;          // "", "[0]", "[\"key\"]"
         std::optional<Value> each;   // {key, value}
         std::optional<Value> count;  // {index}
     };
 
-    std::vector<InstanceKey> expand(const hcl::Block& block);
+    const std::vector<InstanceKey>& expand(const hcl::Block& block);
     Value variable(const std::string& name, const SourceRange& at);
     Value apply_type_defaults(const hcl::Expr& type, Value value);
     Value local(const std::string& name, const SourceRange& at);
     Value resource_reference(const std::string& type, const std::vector<hcl::Step>& steps,
                              std::size_t& consumed, const SourceRange& at, bool data);
-    Value module_reference(const std::vector<hcl::Step>& steps, std::size_t& consumed, const SourceRange& at);
+    Value module_reference(const std::vector<hcl::Step>& steps, std::size_t& consumed,
+                           const SourceRange& at);
     std::vector<std::pair<std::string, ModuleInstance*>> children(const std::string& name);
     Value body_value(const hcl::Body& body, const SourceRange& range, bool top_level);
     Value policy_document(const hcl::Block& block);
@@ -83,8 +87,10 @@ private:
     std::map<std::string, Value> locals_;
     std::map<std::string, Value> variables_;  // with optional() defaults applied
     std::set<std::string> locals_in_progress_;
-    std::map<std::string, std::vector<InstanceKey>> expansions_;
-    std::map<std::string, std::vector<std::pair<std::string, std::unique_ptr<ModuleInstance>>>> children_;
+    // By block: only the first declaration of a name is ever expanded.
+    std::map<const hcl::Block*, std::vector<InstanceKey>> expansions_;
+    std::map<std::string, std::vector<std::pair<std::string, std::unique_ptr<ModuleInstance>>>>
+        children_;
     std::set<std::string> children_in_progress_;
 };
 
