@@ -18,13 +18,19 @@ namespace {
 
 // ---- the value tree -------------------------------------------------------------------------
 
+struct Field;  // a key and its value; std::pair may not hold the incomplete Node (clang refuses)
 struct Node {
     enum class Kind { Str, Num, Map, List, Fn } kind = Kind::Str;
-    std::string text;  // Str; Num (also true/false); Fn: "Ref", "Fn::If", ...
-    std::vector<std::pair<std::string, Node>> fields;  // Map
-    std::vector<Node> items;                           // List; Fn: its argument in items[0]
+    std::string text;           // Str; Num (also true/false); Fn: "Ref", "Fn::If", ...
+    std::vector<Field> fields;  // Map
+    std::vector<Node> items;    // List; Fn: its argument in items[0]
 };
-using Fields = std::vector<std::pair<std::string, Node>>;
+struct Field {
+    Field(std::string key, Node value) : first(std::move(key)), second(std::move(value)) {}
+    std::string first;
+    Node second;
+};
+using Fields = std::vector<Field>;
 
 Node S(std::string text) {
     return {Node::Kind::Str, std::move(text), {}, {}};
