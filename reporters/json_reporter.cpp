@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
+#include "reporters/json_writer.h"
 #include "reporters/report_support.h"
 #include "reporters/reporter.h"
 
@@ -55,122 +57,289 @@ Json crossrefs_of(const Rule& rule) {
 
 // The baseline's numbers, and the entries no finding matches any more (always listed: `bulwark
 // merge` intersects them across shards).
-Json baseline_json(const BaselineSummary& summary) {
-    Json stale = Json::array();
+void write_baseline(JsonWriter& json, const BaselineSummary& summary) {
+    json.begin_object();
+    json.key("sources");
+    json.begin_array();
+    for (const std::string& source : summary.sources)
+        json.string(source);
+    json.end_array();
+    json.key("entries");
+    json.number(summary.entries);
+    json.key("baselined");
+    json.number(summary.baselined);
+    json.key("stale");
+    json.number(summary.stale.size());
+    json.key("stale_entries");
+    json.begin_array();
     for (const BaselineEntry& entry : summary.stale) {
-        stale.push_back({{"fingerprint", entry.fingerprint},
-                         {"rule_id", entry.rule_id},
-                         {"resource", entry.resource},
-                         {"file", entry.file}});
+        json.begin_object();
+        json.key("fingerprint");
+        json.string(entry.fingerprint);
+        json.key("rule_id");
+        json.string(entry.rule_id);
+        json.key("resource");
+        json.string(entry.resource);
+        json.key("file");
+        json.string(entry.file);
+        json.end_object();
     }
-    return {{"sources", summary.sources},
-            {"entries", summary.entries},
-            {"baselined", summary.baselined},
-            {"stale", summary.stale.size()},
-            {"stale_entries", std::move(stale)}};
+    json.end_array();
+    json.end_object();
 }
 
 std::string dump(const Json& json) {
     return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-}  // namespace
+// What every finding of a rule repeats, rendered once: its title and its frameworks object.
+struct RenderedRule {
+    std::string title;
+    std::string frameworks;
+};
 
-std::string render_json(const ReportContext& context) {
-    const ScanResult& scan = context.scan;
-    std::map<std::string_view, const Rule*> rules;  // looked up once per finding
-    for (const Rule* rule : scan.rules)
-        rules.emplace(rule->id, rule);
-    Json results = Json::array();
-    for (const Finding& finding : scan.findings) {
-        if (!reported(finding, context)) continue;
-        const Resource& resource = scan.graph.resource(finding.resource);
-        auto named = rules.find(finding.rule_id);
-        const Rule* rule = named == rules.end() ? nullptr : named->second;
-        Json result;
-        result["rule_id"] = finding.rule_id;
-        result["title"] = rule ? rule->title : "";
-        result["severity"] = to_string(finding.severity);
-        result["status"] = to_string(finding.status);
-        result["message"] = finding.message;
-        if (!finding.detail.empty()) result["detail"] = finding.detail;
-        result["resource"] = {{"address", resource.address},
-                              {"type", resource.type},
-                              {"native_type", resource.native_type},
-                              {"format", to_string(resource.format)},
-                              {"scope", resource.scope}};
-        // CDK: the construct path, and where the app creates the construct when known.
-        if (!resource.construct_path.empty()) {
-            Json& construct = result["resource"]["construct"] = {{"path", resource.construct_path}};
-            if (resource.construct_source.valid()) {
-                construct["file"] = scan.path_of(resource.construct_source.file);
-                construct["line"] = resource.construct_source.begin.line;
-                construct["column"] = resource.construct_source.begin.column;
-            }
-        }
-        result["location"] = {{"file", scan.path_of(finding.range.file)},
-                              {"start_line", finding.range.begin.line},
-                              {"start_column", finding.range.begin.column},
-                              {"end_line", finding.range.end.line},
-                              {"end_column", finding.range.end.column}};
-        result["fingerprint"] = finding.fingerprint;
-        // The location holds a secret: consumers should not quote the source there.
-        if (finding.sensitive) result["sensitive"] = true;
-        result["frameworks"] = rule ? frameworks_of(*rule) : Json::object();
-        if (finding.suppression) {
-            result["suppression"] = {{"source", finding.suppression->source},
-                                     {"reason", finding.suppression->reason},
-                                     {"expires", finding.suppression->expires},
-                                     {"owner", finding.suppression->owner}};
-            // A configuration entry: where it is written.
-            if (finding.suppression->file != kNoFile) {
-                result["suppression"]["file"] = scan.path_of(finding.suppression->file);
-                result["suppression"]["line"] = finding.suppression->at.line;
-            }
-        }
-        results.push_back(std::move(result));
+class RuleParts {
+  public:
+    explicit RuleParts(const ScanResult& scan) {
+        for (const Rule* rule : scan.rules)
+            rules_.emplace(rule->id, Entry{rule, std::nullopt});
     }
-    Json diagnostics = Json::array();
-    for (const Diagnostic& diagnostic : scan.diagnostics) {
-        diagnostics.push_back({{"file", scan.path_of(diagnostic.file)},
-                               {"line", diagnostic.position.line},
-                               {"column", diagnostic.position.column},
-                               {"severity", to_string(diagnostic.severity)},
-                               {"code", to_string(diagnostic.code)},
-                               {"message", diagnostic.message}});
+
+    // `depth`: the level the frameworks object is written at.
+    const RenderedRule& of(std::string_view rule_id, std::size_t depth) {
+        auto found = rules_.find(rule_id);
+        if (found == rules_.end()) return unknown(depth);
+        Entry& entry = found->second;
+        if (!entry.rendered) entry.rendered = render(entry.rule, depth);
+        return *entry.rendered;
     }
-    const report::Totals totals = report::totals(scan);
-    Json by_severity = Json::object();
+
+  private:
+    struct Entry {
+        const Rule* rule;
+        std::optional<RenderedRule> rendered;
+    };
+
+    static RenderedRule render(const Rule* rule, std::size_t depth) {
+        RenderedRule out;
+        append_json_string(out.title, rule ? std::string_view(rule->title) : "");
+        JsonWriter json(out.frameworks, depth);
+        json.begin_object();
+        for (std::string_view key : kFrameworkKeys) {
+            if (rule == nullptr) break;
+            auto it = rule->frameworks.find(std::string(key));
+            if (it == rule->frameworks.end()) continue;
+            json.key(key);
+            json.begin_array();
+            for (const std::string& control : it->second)
+                json.string(control);
+            json.end_array();
+        }
+        json.end_object();
+        return out;
+    }
+
+    const RenderedRule& unknown(std::size_t depth) {
+        if (!unknown_) unknown_ = render(nullptr, depth);
+        return *unknown_;
+    }
+
+    std::map<std::string_view, Entry> rules_;
+    std::optional<RenderedRule> unknown_;
+};
+
+void write_finding(JsonWriter& json, const Finding& finding, const ScanResult& scan,
+                   RuleParts& rules) {
+    const Resource& resource = scan.graph.resource(finding.resource);
+    json.begin_object();
+    const RenderedRule& rule = rules.of(finding.rule_id, json.depth());
+    json.key("rule_id");
+    json.string(finding.rule_id);
+    json.key("title");
+    json.raw_value(rule.title);
+    json.key("severity");
+    json.string(to_string(finding.severity));
+    json.key("status");
+    json.string(to_string(finding.status));
+    json.key("message");
+    json.string(finding.message);
+    if (!finding.detail.empty()) {
+        json.key("detail");
+        json.string(finding.detail);
+    }
+    json.key("resource");
+    json.begin_object();
+    json.key("address");
+    json.string(resource.address);
+    json.key("type");
+    json.string(resource.type);
+    json.key("native_type");
+    json.string(resource.native_type);
+    json.key("format");
+    json.string(to_string(resource.format));
+    json.key("scope");
+    json.string(resource.scope);
+    // CDK: the construct path, and where the app creates the construct when known.
+    if (!resource.construct_path.empty()) {
+        json.key("construct");
+        json.begin_object();
+        json.key("path");
+        json.string(resource.construct_path);
+        if (resource.construct_source.valid()) {
+            json.key("file");
+            json.string(scan.path_of(resource.construct_source.file));
+            json.key("line");
+            json.number(resource.construct_source.begin.line);
+            json.key("column");
+            json.number(resource.construct_source.begin.column);
+        }
+        json.end_object();
+    }
+    json.end_object();
+    json.key("location");
+    json.begin_object();
+    json.key("file");
+    json.string(scan.path_of(finding.range.file));
+    json.key("start_line");
+    json.number(finding.range.begin.line);
+    json.key("start_column");
+    json.number(finding.range.begin.column);
+    json.key("end_line");
+    json.number(finding.range.end.line);
+    json.key("end_column");
+    json.number(finding.range.end.column);
+    json.end_object();
+    json.key("fingerprint");
+    json.string(finding.fingerprint);
+    // The location holds a secret: consumers should not quote the source there.
+    if (finding.sensitive) {
+        json.key("sensitive");
+        json.boolean(true);
+    }
+    json.key("frameworks");
+    json.raw_value(rule.frameworks);
+    if (const auto& suppression = finding.suppression) {
+        json.key("suppression");
+        json.begin_object();
+        json.key("source");
+        json.string(suppression->source);
+        json.key("reason");
+        json.string(suppression->reason);
+        json.key("expires");
+        json.string(suppression->expires);
+        json.key("owner");
+        json.string(suppression->owner);
+        // A configuration entry: where it is written.
+        if (suppression->file != kNoFile) {
+            json.key("file");
+            json.string(scan.path_of(suppression->file));
+            json.key("line");
+            json.number(suppression->at.line);
+        }
+        json.end_object();
+    }
+    json.end_object();
+}
+
+void write_summary(JsonWriter& json, const ScanResult& scan, const report::Totals& totals) {
+    json.begin_object();
+    json.key("files");
+    json.number(scan.counts.files);
+    json.key("resources");
+    json.number(scan.graph.resources().size());
+    json.key("rules");
+    json.number(scan.rules.size());
+    json.key("checks");
+    json.number(scan.counts.checks);
+    json.key("passed");
+    json.number(scan.counts.passed);
+    json.key("failed");
+    json.number(totals.failed);
+    json.key("suppressed");
+    json.number(totals.suppressed);
+    json.key("undecided");
+    json.number(scan.counts.undecided);
+    json.key("not_applicable");
+    json.number(scan.counts.not_applicable);
+    json.key("diagnostics");
+    json.number(scan.diagnostics.size());
+    json.key("by_severity");
+    json.begin_object();
     for (Severity s :
          {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info}) {
         auto counted = totals.failed_by_severity.find(s);
-        by_severity[std::string(to_string(s))] =
-            counted == totals.failed_by_severity.end() ? 0 : counted->second;
+        json.key(to_string(s));
+        json.number(counted == totals.failed_by_severity.end() ? std::size_t{0} : counted->second);
     }
-    Json report;
-    report["tool"] = {{"name", "bulwark"}, {"version", context.tool_version}};
-    report["summary"] = {{"files", scan.counts.files},
-                         {"resources", scan.graph.resources().size()},
-                         {"rules", scan.rules.size()},
-                         {"checks", scan.counts.checks},
-                         {"passed", scan.counts.passed},
-                         {"failed", totals.failed},
-                         {"suppressed", totals.suppressed},
-                         {"undecided", scan.counts.undecided},
-                         {"not_applicable", scan.counts.not_applicable},
-                         {"diagnostics", scan.diagnostics.size()},
-                         {"by_severity", by_severity}};
+    json.end_object();
+    // Only with a baseline (or --diff-base), so scans without one keep their shape.
     if (scan.baseline) {
-        // Only with a baseline (or --diff-base), so scans without one keep their shape.
-        report["summary"]["baselined"] = totals.baselined;
-        report["baseline"] = baseline_json(*scan.baseline);
+        json.key("baselined");
+        json.number(totals.baselined);
+    }
+    json.end_object();
+}
+
+}  // namespace
+
+// Streamed, in the layout nlohmann's dump gave the DOM this used to build (a test renders both).
+std::string render_json(const ReportContext& context) {
+    const ScanResult& scan = context.scan;
+    std::string out;
+    out.reserve(1024 + 1024 * scan.findings.size());
+    JsonWriter json(out);
+    json.begin_object();
+    json.key("tool");
+    json.begin_object();
+    json.key("name");
+    json.string("bulwark");
+    json.key("version");
+    json.string(context.tool_version);
+    json.end_object();
+    json.key("summary");
+    write_summary(json, scan, report::totals(scan));
+    if (scan.baseline) {
+        json.key("baseline");
+        write_baseline(json, *scan.baseline);
     }
     // Only when its suppressions applied, so scans without them keep their shape; `bulwark
     // merge` uses it to tell the configuration's diagnostics from the scanned files'.
-    if (scan.config_file) report["configuration"] = {{"file", scan.path_of(*scan.config_file)}};
-    report["results"] = std::move(results);
-    report["diagnostics"] = std::move(diagnostics);
-    return dump(report);
+    if (scan.config_file) {
+        json.key("configuration");
+        json.begin_object();
+        json.key("file");
+        json.string(scan.path_of(*scan.config_file));
+        json.end_object();
+    }
+    json.key("results");
+    json.begin_array();
+    RuleParts rules(scan);
+    for (const Finding& finding : scan.findings) {
+        if (reported(finding, context)) write_finding(json, finding, scan, rules);
+    }
+    json.end_array();
+    json.key("diagnostics");
+    json.begin_array();
+    for (const Diagnostic& diagnostic : scan.diagnostics) {
+        json.begin_object();
+        json.key("file");
+        json.string(scan.path_of(diagnostic.file));
+        json.key("line");
+        json.number(diagnostic.position.line);
+        json.key("column");
+        json.number(diagnostic.position.column);
+        json.key("severity");
+        json.string(to_string(diagnostic.severity));
+        json.key("code");
+        json.string(to_string(diagnostic.code));
+        json.key("message");
+        json.string(diagnostic.message);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    out += "\n";
+    return out;
 }
 
 std::string render_rule_list_json(const RuleCatalog& catalog,

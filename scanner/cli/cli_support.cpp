@@ -61,14 +61,15 @@ const RuleCatalog* load_catalog(const std::vector<std::string>& rule_dirs,
                                 const std::vector<std::string>& rule_params,
                                 std::unique_ptr<RuleCatalog>& holder, std::ostream& err,
                                 bool with_frameworks,
-                                std::map<std::string, RuleParameterValues> configured) {
+                                std::map<std::string, RuleParameterValues> configured,
+                                RuleDetail detail) {
     auto parameters = parse_rule_params(rule_params, err);
     if (!parameters) return nullptr;
     for (auto& [rule, values] : *parameters) {
         for (auto& [name, value] : values)
             configured[rule][name] = std::move(value);
     }
-    auto loaded = RuleCatalog::load(as_paths(rule_dirs), with_frameworks, configured);
+    auto loaded = RuleCatalog::load(as_paths(rule_dirs), with_frameworks, configured, detail);
     if (auto* errors = std::get_if<std::vector<RuleFileError>>(&loaded)) {
         for (const RuleFileError& error : *errors)
             err << "error: " << format_error(error) << "\n";

@@ -32,7 +32,8 @@ const RuleCatalog* load_catalog(const std::vector<std::string>& rule_dirs,
                                 const std::vector<std::string>& rule_params,
                                 std::unique_ptr<RuleCatalog>& holder, std::ostream& err,
                                 bool with_frameworks = true,
-                                std::map<std::string, RuleParameterValues> configured = {});
+                                std::map<std::string, RuleParameterValues> configured = {},
+                                RuleDetail detail = RuleDetail::Full);
 
 // Today's date in UTC, YYYY-MM-DD.
 std::string today();

@@ -30,7 +30,17 @@ struct EffectiveCatalog {
     std::shared_ptr<const Config> config;
 };
 
-bool load_effective_catalog(const RulesArgs& args, EffectiveCatalog& out, std::ostream& err) {
+// What a command reads of the catalog: `rules list` shows no check and no framework catalog,
+// so it reads the built-in rules without their checks and no framework files (user rule folders
+// are still read and checked in full).
+struct CatalogNeeds {
+    RuleDetail detail = RuleDetail::Full;
+    bool frameworks = true;
+};
+constexpr CatalogNeeds kListing{RuleDetail::Metadata, false};
+
+bool load_effective_catalog(const RulesArgs& args, EffectiveCatalog& out, std::ostream& err,
+                            CatalogNeeds needs = {}) {
     ScanInputArgs input;
     input.rule_dirs = args.rule_dirs;
     input.rule_params = args.rule_params;
@@ -41,11 +51,12 @@ bool load_effective_catalog(const RulesArgs& args, EffectiveCatalog& out, std::o
     if (!out.config) return false;
     const Config& config = *out.config;
     const ScanInputArgs merged = with_config_defaults(input, config);
-    out.catalog = load_catalog(merged.rule_dirs, merged.rule_params, out.holder, err);
+    out.catalog = load_catalog(merged.rule_dirs, merged.rule_params, out.holder, err,
+                               needs.frameworks, {}, needs.detail);
     if (out.catalog == nullptr || !check_config_against(config, *out.catalog, err)) return false;
     if (!config.parameters.empty()) {
-        out.catalog = load_catalog(merged.rule_dirs, merged.rule_params, out.holder, err, true,
-                                   configured_parameters(config));
+        out.catalog = load_catalog(merged.rule_dirs, merged.rule_params, out.holder, err,
+                                   needs.frameworks, configured_parameters(config), needs.detail);
         if (out.catalog == nullptr) return false;
     }
     for (const SeverityOverride& override : config.severities)
@@ -71,7 +82,7 @@ int run_rules_list(const RulesArgs& args, const CommandIo& io) {
         return kExitUsage;
     }
     EffectiveCatalog effective;
-    if (!load_effective_catalog(args, effective, io.err)) return kExitUsage;
+    if (!load_effective_catalog(args, effective, io.err, kListing)) return kExitUsage;
     const RuleCatalog& catalog = *effective.catalog;
     std::vector<const Rule*> shown;
     for (const Rule& rule : catalog.rules()) {

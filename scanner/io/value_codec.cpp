@@ -1,5 +1,6 @@
 #include "io/value_codec.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 
@@ -79,7 +80,9 @@ class Writer {
 // Every read is bounds-checked; the first failure sets `ok_` false and reads return zeros.
 class Reader {
   public:
-    Reader(std::string_view bytes, std::size_t max_depth) : in_(bytes), max_depth_(max_depth) {}
+    Reader(std::string_view bytes, std::size_t max_depth,
+           std::span<const std::string_view> skipped_root_keys = {})
+        : in_(bytes), max_depth_(max_depth), skipped_root_keys_(skipped_root_keys) {}
 
     bool ok() const { return ok_; }
     bool at_end() const { return in_.empty(); }
@@ -134,6 +137,12 @@ class Reader {
                 for (std::uint64_t i = 0; i < count; ++i) {
                     std::string key = text();
                     const SourceRange key_range = range();
+                    if (depth == 0 && skipped(key)) {
+                        const SourceRange at_value = skip(depth + 1);
+                        if (!ok_) return std::nullopt;
+                        entries.push_back({std::move(key), key_range, Value::null(at_value)});
+                        continue;
+                    }
                     auto item = value(depth + 1);
                     if (!item) return std::nullopt;
                     entries.push_back({std::move(key), key_range, std::move(*item)});
@@ -159,6 +168,88 @@ class Reader {
     }
 
   private:
+    bool skipped(std::string_view key) const {
+        return std::find(skipped_root_keys_.begin(), skipped_root_keys_.end(), key) !=
+               skipped_root_keys_.end();
+    }
+
+    // Reads past one value, checked as value() checks it, without building it; its range.
+    SourceRange skip(std::size_t depth) {
+        if (depth > max_depth_ || in_.empty()) {
+            fail();
+            return {};
+        }
+        const auto kind = static_cast<std::uint8_t>(in_.front());
+        in_.remove_prefix(1);
+        const SourceRange at = range();
+        switch (static_cast<ValueKind>(kind)) {
+            case ValueKind::Null:
+                break;
+            case ValueKind::Bool:
+                if (in_.empty() || (in_.front() != 0 && in_.front() != 1)) {
+                    fail();
+                    break;
+                }
+                in_.remove_prefix(1);
+                break;
+            case ValueKind::Number:
+                varint();
+                break;
+            case ValueKind::String:
+                skip_text();
+                break;
+            case ValueKind::List: {
+                const std::uint64_t count = varint();
+                if (!ok_ || count > in_.size()) {
+                    fail();
+                    break;
+                }
+                for (std::uint64_t i = 0; i < count && ok_; ++i)
+                    skip(depth + 1);
+                break;
+            }
+            case ValueKind::Map: {
+                const std::uint64_t count = varint();
+                if (!ok_ || count > in_.size()) {
+                    fail();
+                    break;
+                }
+                for (std::uint64_t i = 0; i < count && ok_; ++i) {
+                    skip_text();
+                    range();
+                    skip(depth + 1);
+                }
+                break;
+            }
+            case ValueKind::Unknown: {
+                skip_text();
+                skip_text();
+                const std::uint64_t count = varint();
+                if (!ok_ || count > in_.size()) {
+                    fail();
+                    break;
+                }
+                for (std::uint64_t i = 0; i < count && ok_; ++i) {
+                    skip_text();
+                    skip_text();
+                }
+                break;
+            }
+            default:
+                fail();
+        }
+        return at;
+    }
+
+    void skip_text() {
+        const std::uint64_t size = varint();
+        if (!ok_ || size > in_.size()) {
+            fail();
+            return;
+        }
+        in_.remove_prefix(size);
+    }
+
     bool fail() {
         ok_ = false;
         return false;
@@ -211,6 +302,7 @@ class Reader {
 
     std::string_view in_;
     std::size_t max_depth_;
+    std::span<const std::string_view> skipped_root_keys_;
     bool ok_ = true;
 };
 
@@ -225,7 +317,13 @@ std::string encode_value(const Value& value) {
 }
 
 std::optional<Value> decode_value(std::string_view bytes, std::size_t max_depth) {
-    Reader reader(bytes, max_depth);
+    return decode_value_without(bytes, {}, max_depth);
+}
+
+std::optional<Value> decode_value_without(std::string_view bytes,
+                                          std::span<const std::string_view> skipped_root_keys,
+                                          std::size_t max_depth) {
+    Reader reader(bytes, max_depth, skipped_root_keys);
     if (!reader.expect(kMagic)) return std::nullopt;
     auto value = reader.value();
     if (!value || !reader.ok() || !reader.at_end()) return std::nullopt;

@@ -4,9 +4,11 @@
 
 namespace bulwark {
 
-ReadResult read_embedded(const EmbeddedFile& file) {
+ReadResult read_embedded(const EmbeddedFile& file,
+                         std::span<const std::string_view> skipped_root_keys) {
     if (!file.preparsed.empty()) {
-        if (auto value = decode_value(file.preparsed)) return {std::move(value), {}};
+        if (auto value = decode_value_without(file.preparsed, skipped_root_keys))
+            return {std::move(value), {}};
     }
     return read_yaml(file.content, 0);
 }

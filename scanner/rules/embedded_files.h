@@ -21,6 +21,9 @@ std::span<const EmbeddedFile> embedded_rule_files();
 
 // The file's YAML document: the build-time parse when there is one, else read from its text
 // (with file ID 0 either way). Equal to read_yaml(file.content, 0); a test checks every file.
-ReadResult read_embedded(const EmbeddedFile& file);
+// `skipped_root_keys`: values of the root mapping the caller does not read, which may come back
+// as nulls (io/value_codec.h decode_value_without).
+ReadResult read_embedded(const EmbeddedFile& file,
+                         std::span<const std::string_view> skipped_root_keys = {});
 
 }  // namespace bulwark

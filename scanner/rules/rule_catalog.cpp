@@ -134,16 +134,17 @@ bool RuleCatalog::set_severity(std::string_view id, Severity severity) {
 
 std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
     const std::vector<std::filesystem::path>& user_rule_dirs, bool with_frameworks,
-    const std::map<std::string, RuleParameterValues>& parameters) {
+    const std::map<std::string, RuleParameterValues>& parameters, RuleDetail detail) {
     with_frameworks = with_frameworks || !user_rule_dirs.empty();
     RuleCatalog catalog;
     std::vector<RuleFileError> errors;
     std::vector<Rule> rules;
 
     std::set<std::string> configured;  // rule IDs whose parameter overrides were applied
-    auto add_rule = [&](std::string_view path, const ReadResult& document,
-                        RegexCompilation regexes) {
-        auto loaded = load_rule(path, document, {}, regexes);
+    // `full()` gives the whole document when `document` was read for `read_as` Metadata.
+    auto add_rule = [&](std::string_view path, const ReadResult& document, RegexCompilation regexes,
+                        RuleDetail read_as, auto&& full) {
+        auto loaded = load_rule(path, document, {}, regexes, read_as);
         if (auto* rule = std::get_if<Rule>(&loaded); rule && !parameters.empty()) {
             // Overrides are substituted when a check is compiled, so a configured rule is read
             // again with them (only configured rules pay for it).
@@ -153,7 +154,10 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
                 auto found = parameters.find(name);
                 if (found == parameters.end()) continue;
                 configured.insert(name);
-                loaded = load_rule(path, document, found->second, regexes);
+                // In full even when listing: overrides are checked as a scan checks them.
+                loaded = read_as == RuleDetail::Full
+                             ? load_rule(path, document, found->second, regexes)
+                             : load_rule(path, full(), found->second, regexes);
                 break;
             }
         }
@@ -178,7 +182,11 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
                 catalog.frameworks_.emplace(std::move(key), std::move(framework));
             }
         } else {
-            add_rule(file.path, read_embedded(file), RegexCompilation::OnFirstUse);
+            const auto skipped = detail == RuleDetail::Metadata
+                                     ? std::span<const std::string_view>(kRuleFieldsBeyondMetadata)
+                                     : std::span<const std::string_view>();
+            add_rule(file.path, read_embedded(file, skipped), RegexCompilation::OnFirstUse, detail,
+                     [&] { return read_embedded(file); });
         }
     }
     for (const std::filesystem::path& dir : user_rule_dirs) {
@@ -203,7 +211,9 @@ std::variant<RuleCatalog, std::vector<RuleFileError>> RuleCatalog::load(
                 continue;
             }
             // Relative to its folder, so the hash does not depend on where the folder lives.
-            add_rule(file.string(), read_yaml(*content, 0), RegexCompilation::Now);
+            const ReadResult document = read_yaml(*content, 0);
+            add_rule(file.string(), document, RegexCompilation::Now, RuleDetail::Full,
+                     [&] { return document; });
             catalog.pack_files_.push_back(
                 {file.lexically_relative(dir).generic_string(), {}, std::move(*content)});
         }

@@ -42,9 +42,13 @@ class RuleCatalog {
     // a plain scan does not pay for reading every framework at start-up.
     // `parameters` overrides rule parameters by rule ID (or alias) and parameter name; naming a
     // rule or parameter that does not exist is an error.
+    // `detail` Metadata reads the built-in rules without their checks (for listing them); user
+    // rule files, and built-in rules with configured parameters, are still read and checked in
+    // full.
     static std::variant<RuleCatalog, std::vector<RuleFileError>> load(
         const std::vector<std::filesystem::path>& user_rule_dirs, bool with_frameworks = true,
-        const std::map<std::string, RuleParameterValues>& parameters = {});
+        const std::map<std::string, RuleParameterValues>& parameters = {},
+        RuleDetail detail = RuleDetail::Full);
 
     const std::vector<Rule>& rules() const { return rules_; }
     // By ID or alias.

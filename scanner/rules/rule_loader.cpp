@@ -115,8 +115,9 @@ std::string_view file_stem(std::string_view path) {
 class RuleReader {
   public:
     RuleReader(std::string_view path, const RuleParameterValues& overrides,
-               RegexCompilation regexes = RegexCompilation::Now)
-        : path_(path), overrides_(overrides), regexes_(regexes) {}
+               RegexCompilation regexes = RegexCompilation::Now,
+               RuleDetail detail = RuleDetail::Full)
+        : path_(path), overrides_(overrides), regexes_(regexes), detail_(detail) {}
 
     std::variant<Rule, std::vector<RuleFileError>> read(const ReadResult& document) {
         for (const Diagnostic& diagnostic : document.diagnostics) {
@@ -148,8 +149,11 @@ class RuleReader {
             }
         }
         rule.title = required_string(root, "title");
-        rule.description = required_string(root, "description");
-        rule.message = optional_string(root, "message").value_or(rule.title);
+        const bool full = detail_ == RuleDetail::Full;
+        if (full) {
+            rule.description = required_string(root, "description");
+            rule.message = optional_string(root, "message").value_or(rule.title);
+        }
         rule.pack = optional_string(root, "pack").value_or("");
         if (!rule.pack.empty() && !one_of(rule.pack, kPackKeys)) {
             error(*root.find("pack"),
@@ -162,7 +166,7 @@ class RuleReader {
             error(*root.find("severity"),
                   "severity '" + severity + "' is not one of critical, high, medium, low, info");
         }
-        read_remediation(root, rule);
+        if (full) read_remediation(root, rule);
         rule.resource_types = string_list(root, "resource", true);
         read_keyed_lists(root, "frameworks", kFrameworkKeys, rule.frameworks);
         if (const Value* frameworks = root.find("frameworks"); frameworks && frameworks->is_map()) {
@@ -171,10 +175,10 @@ class RuleReader {
             }
         }
         read_keyed_lists(root, "crossrefs", kCrossrefKeys, rule.crossrefs);
-        rule.references = string_list(root, "references", false);
+        if (full) rule.references = string_list(root, "references", false);
         // Judged on the written values: `references` may be one string rather than a list, and
         // a list may hold non-strings (already reported), so indexes into the list do not line up.
-        if (const Value* written = root.find("references")) {
+        if (const Value* written = root.find("references"); written && full) {
             auto check = [&](const Value& item) {
                 if (item.is_string() && !item.as_string().starts_with("https://"))
                     error(item, "references must be https:// URLs");
@@ -203,21 +207,21 @@ class RuleReader {
                 rule.default_enabled = enabled->as_bool();
             }
         }
-        if (const Value* when = root.find("when")) {
+        if (const Value* when = root.find("when"); when && full) {
             if (auto compiled = compile_with_parameters(*when, rule)) {
                 rule.when = std::move(*compiled);
             }
         }
-        if (const Value* check = root.find("check")) {
+        if (const Value* check = root.find("check"); check == nullptr) {
+            error(root, "missing required field 'check'");
+        } else if (full) {
             if (auto compiled = compile_with_parameters(*check, rule)) {
                 rule.check = std::move(*compiled);
             }
-        } else {
-            error(root, "missing required field 'check'");
         }
         rule.sensitive = calls_sensitive_builtin_;
         for (const RuleParameter& parameter : rule.parameters) {
-            if (!used_parameters_.contains(parameter.name)) {
+            if (full && !used_parameters_.contains(parameter.name)) {
                 error(parameter.default_value,
                       "parameter '" + parameter.name + "' is declared but never used");
             }
@@ -744,6 +748,7 @@ class RuleReader {
     std::string_view path_;
     const RuleParameterValues& overrides_;
     RegexCompilation regexes_;
+    RuleDetail detail_;
     std::set<std::string> used_parameters_;
     bool calls_sensitive_builtin_ = false;  // the rule's findings point at secrets
     std::vector<RuleFileError> errors_;
@@ -776,8 +781,9 @@ std::variant<Rule, std::vector<RuleFileError>> load_rule(std::string_view path,
 std::variant<Rule, std::vector<RuleFileError>> load_rule(std::string_view path,
                                                          const ReadResult& document,
                                                          const RuleParameterValues& overrides,
-                                                         RegexCompilation regexes) {
-    return RuleReader(path, overrides, regexes).read(document);
+                                                         RegexCompilation regexes,
+                                                         RuleDetail detail) {
+    return RuleReader(path, overrides, regexes, detail).read(document);
 }
 
 bool has_parameter_type(const Value& value, ParameterType type) {

@@ -38,9 +38,20 @@ std::variant<Rule, std::vector<RuleFileError>> load_rule(std::string_view path,
 // (the built-in packs: a test compiles every one).
 enum class RegexCompilation { Now, OnFirstUse };
 
+// How much of a rule is read. Metadata reads what rule listings show (ID, title, severity, pack,
+// resource types, frameworks, cross-references, parameters, aliases, deprecation, opt-in) and
+// leaves out the prose and the conditions (no check to run, `sensitive` false, parameters that
+// no condition uses not reported): for listing rules known to be valid (the built-in packs: the
+// test suite loads every one in full).
+enum class RuleDetail { Full, Metadata };
+// The fields a Metadata load does not read (a document decoded without them will do; `check`
+// must still be there).
+inline constexpr std::string_view kRuleFieldsBeyondMetadata[] = {
+    "when", "check", "description", "remediation", "message", "references"};
+
 // The same for a rule file already read (the built-in packs are parsed at build time).
 std::variant<Rule, std::vector<RuleFileError>> load_rule(
     std::string_view path, const ReadResult& document, const RuleParameterValues& overrides = {},
-    RegexCompilation regexes = RegexCompilation::Now);
+    RegexCompilation regexes = RegexCompilation::Now, RuleDetail detail = RuleDetail::Full);
 
 }  // namespace bulwark
