@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <utility>
 
 #include "parsers/terraform/adapters/adapter.h"
 #include "parsers/terraform/adapters/adapter_support.h"
@@ -68,6 +69,15 @@ const ResourceAdapter* resource_adapter(std::string_view type) {
     return nullptr;
 }
 
+// Whether the attachment pass reads bodies of this type: an attachment's, or an owner's (its
+// literal name argument).
+bool takes_part_in_attachments(std::string_view type) {
+    for (const AttachmentAdapter& attachment : adapter_catalog().attachments) {
+        if (attachment.native_type == type || attachment.owner_native_type == type) return true;
+    }
+    return false;
+}
+
 Resource to_resource(NativeResource& native, std::string type) {
     Resource resource;
     resource.address = native.address;
@@ -117,6 +127,10 @@ std::vector<Resource> adapt_resources(std::vector<NativeResource> natives,
     std::vector<bool> attached(natives.size(), false);
     for (std::size_t i = 0; i < natives.size(); ++i) {
         NativeResource& native = natives[i];
+        // The attachment pass below reads the bodies of attachments and of their owners; any
+        // other body is released as soon as it is adapted (natives and their adapted copies
+        // would otherwise all be alive at once).
+        const bool body_needed_later = takes_part_in_attachments(native.type);
         if (const ResourceAdapter* adapter = resource_adapter(native.type)) {
             resources[i] = to_resource(native, std::string(adapter->canonical_type));
             adapter->adapt(native, resources[i].properties);
@@ -126,9 +140,11 @@ std::vector<Resource> adapt_resources(std::vector<NativeResource> natives,
             if (resources[i].properties.find("Tags") == nullptr) {
                 adapt::copy_tags(resources[i].properties, "Tags", native.body);
             }
+            if (!body_needed_later) native.body = Value();
         } else {
             resources[i] = to_resource(native, native.type);
-            resources[i].properties = native.body;
+            resources[i].properties =
+                body_needed_later ? native.body : std::exchange(native.body, Value());
         }
     }
     for (std::size_t i = 0; i < natives.size(); ++i) {
@@ -170,7 +186,7 @@ std::vector<Resource> adapt_resources(std::vector<NativeResource> natives,
     for (std::size_t i = 0; i < natives.size(); ++i) {
         if (attached[i]) {
             resources[i].type = natives[i].type;
-            resources[i].properties = natives[i].body;
+            resources[i].properties = std::move(natives[i].body);  // its last use
         }
     }
     return resources;
