@@ -151,6 +151,7 @@ std::optional<Value> TemplateEvaluator::resolve(const Value& value) {
     }
     if (value.is_map()) {
         Value out = Value::map({}, value.range());
+        out.as_map().reserve(value.as_map().size());  // exact or over: entries are only dropped
         for (const Value::Entry& entry : value.as_map()) {
             if (auto resolved = resolve(entry.value)) {
                 out.as_map().push_back(
@@ -161,6 +162,7 @@ std::optional<Value> TemplateEvaluator::resolve(const Value& value) {
     }
     if (value.is_list()) {
         Value out = Value::list({}, value.range());
+        out.as_list().reserve(value.as_list().size());
         for (const Value& item : value.as_list()) {
             if (auto resolved = resolve(item)) out.as_list().push_back(std::move(*resolved));
         }

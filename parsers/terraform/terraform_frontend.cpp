@@ -349,8 +349,23 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs,
         root.collect(root_natives[r]);
         root.collect_inputs(root_declarations[r]);
     });
+    // Evaluated values own their text: nothing needs the syntax trees any more. Releasing them
+    // before adapting (the step where natives and their adapted copies coexist) lowers the peak.
+    root_configs.clear();
+    modules.clear();
+    for (LinkInput& input : inputs)
+        input.artifact.reset();
+
     std::vector<NativeResource> natives;
     std::vector<Resource> declarations;  // variable declarations, as input entries
+    std::size_t native_count = 0;
+    std::size_t declaration_count = 0;
+    for (std::size_t r = 0; r < root_dirs.size(); ++r) {
+        native_count += root_natives[r].size();
+        declaration_count += root_declarations[r].size();
+    }
+    natives.reserve(native_count);
+    declarations.reserve(declaration_count);
     for (std::size_t r = 0; r < root_dirs.size(); ++r) {
         out.diagnostics.insert(out.diagnostics.end(),
                                std::make_move_iterator(root_diagnostics[r].begin()),
@@ -360,8 +375,11 @@ FrontendOutput TerraformFrontend::link(std::vector<LinkInput>& inputs,
         declarations.insert(declarations.end(),
                             std::make_move_iterator(root_declarations[r].begin()),
                             std::make_move_iterator(root_declarations[r].end()));
+        std::vector<NativeResource>().swap(root_natives[r]);
+        std::vector<Resource>().swap(root_declarations[r]);
     }
     out.resources = adapt_resources(std::move(natives), out.diagnostics, context.threads);
+    out.resources.reserve(out.resources.size() + declarations.size());
     for (Resource& declaration : declarations)
         out.resources.push_back(std::move(declaration));
     return out;

@@ -139,18 +139,38 @@ std::optional<ResourceIndex> Graph::folded_into(ResourceIndex index) const {
     return folded_into_[index];
 }
 
+void GraphBuilder::add(Resource resource) {
+    std::vector<Resource> batch;
+    batch.push_back(std::move(resource));
+    batches_.push_back(std::move(batch));
+}
+
 void GraphBuilder::add(std::vector<Resource> resources) {
-    for (Resource& resource : resources)
-        resources_.push_back(std::move(resource));
+    if (!resources.empty()) batches_.push_back(std::move(resources));
 }
 
 Graph GraphBuilder::build() && {
     Graph graph;
     // Resources first, in the order front-ends gave them, then inputs: resource indices do not
-    // depend on whether inputs were declared.
-    std::stable_partition(resources_.begin(), resources_.end(),
-                          [](const Resource& r) { return r.kind == EntryKind::Resource; });
-    graph.entries_ = std::move(resources_);
+    // depend on whether inputs were declared. Each batch is freed as soon as it is moved.
+    std::size_t total = 0;
+    for (const std::vector<Resource>& batch : batches_)
+        total += batch.size();
+    graph.entries_.reserve(total);
+    std::vector<Resource> inputs;
+    for (std::vector<Resource>& batch : batches_) {
+        for (Resource& resource : batch) {
+            if (resource.kind == EntryKind::Resource) {
+                graph.entries_.push_back(std::move(resource));
+            } else {
+                inputs.push_back(std::move(resource));
+            }
+        }
+        std::vector<Resource>().swap(batch);
+    }
+    batches_.clear();
+    for (Resource& input : inputs)
+        graph.entries_.push_back(std::move(input));
     graph.resource_count_ = static_cast<std::size_t>(
         std::count_if(graph.entries_.begin(), graph.entries_.end(),
                       [](const Resource& r) { return r.kind == EntryKind::Resource; }));

@@ -73,12 +73,14 @@ class Graph {
 // attached resources (security group rules, ...) into their owners.
 class GraphBuilder {
   public:
-    void add(Resource resource) { resources_.push_back(std::move(resource)); }
+    void add(Resource resource);
     void add(std::vector<Resource> resources);
     Graph build() &&;
 
   private:
-    std::vector<Resource> resources_;
+    // Kept as the front-ends gave them and joined once in build(), into a vector of exactly the
+    // right size: growing one vector would leave up to half of it unused (Resource is large).
+    std::vector<std::vector<Resource>> batches_;
 };
 
 }  // namespace bulwark

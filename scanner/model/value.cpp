@@ -5,6 +5,11 @@
 
 namespace bulwark {
 
+const Unknown& Value::UnknownBox::empty() {
+    static const Unknown kEmpty;
+    return kEmpty;
+}
+
 Value::Value(Data data, SourceRange range) : data_(std::move(data)), range_(range) {}
 
 Value Value::null(SourceRange range) {
@@ -26,12 +31,15 @@ Value Value::map(Map entries, SourceRange range) {
     return Value(Data{std::in_place_type<Map>, std::move(entries)}, range);
 }
 Value Value::unknown(std::string reason, std::vector<Reference> references, SourceRange range) {
-    return Value(Data{Unknown{std::move(reason), std::move(references), {}}}, range);
+    return Value(
+        Data{std::in_place_type<UnknownBox>, Unknown{std::move(reason), std::move(references), {}}},
+        range);
 }
 
 Value Value::unknown_text(std::string partial, std::string reason,
                           std::vector<Reference> references, SourceRange range) {
-    return Value(Data{Unknown{std::move(reason), std::move(references), std::move(partial)}},
+    return Value(Data{std::in_place_type<UnknownBox>,
+                      Unknown{std::move(reason), std::move(references), std::move(partial)}},
                  range);
 }
 

@@ -339,6 +339,8 @@ ScanResult scan(const ScanOptions& options, std::span<const std::unique_ptr<Fron
     for (std::size_t f = 0; f < frontends.size(); ++f) {
         if (link_inputs[f].empty()) continue;
         FrontendOutput linked = frontends[f]->link(link_inputs[f], context);
+        // What a front-end kept between parsing and linking (syntax trees) is needed no more.
+        std::vector<LinkInput>().swap(link_inputs[f]);
         builder.add(std::move(linked.resources));
         result.diagnostics.insert(result.diagnostics.end(), linked.diagnostics.begin(),
                                   linked.diagnostics.end());

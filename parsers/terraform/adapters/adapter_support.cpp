@@ -84,8 +84,10 @@ void copy_entries(Value& properties, std::string_view cfn, const Value* map,
         return;
     }
     Value list = Value::list({}, map->range());
+    list.as_list().reserve(map->as_map().size());
     for (const Value::Entry& entry : map->as_map()) {
         Value item = Value::map({}, entry.key_range);
+        item.as_map().reserve(2);
         item.set(std::string(key_name), Value::string(entry.key, entry.key_range), entry.key_range);
         item.set("Value", entry.value, entry.value.range());
         list.as_list().push_back(std::move(item));

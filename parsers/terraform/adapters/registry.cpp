@@ -2,6 +2,7 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 #include "parsers/terraform/adapters/adapter.h"
 #include "parsers/terraform/adapters/adapter_support.h"
@@ -75,6 +76,15 @@ const ResourceAdapter* resource_adapter(std::string_view type) {
     return found == kByType.end() ? nullptr : found->second;
 }
 
+// Whether the attachment pass reads bodies of this type: an attachment's, or an owner's (its
+// literal name argument).
+bool takes_part_in_attachments(std::string_view type) {
+    for (const AttachmentAdapter& attachment : adapter_catalog().attachments) {
+        if (attachment.native_type == type || attachment.owner_native_type == type) return true;
+    }
+    return false;
+}
+
 Resource to_resource(NativeResource& native, std::string type) {
     Resource resource;
     resource.address = native.address;
@@ -134,6 +144,10 @@ std::vector<Resource> adapt_resources(std::vector<NativeResource> natives, std::
     // Adapters read one native resource and write one resource: they run in parallel.
     parallel_for(natives.size(), threads, [&](std::size_t i) {
         NativeResource& native = natives[i];
+        // The attachment pass below reads the bodies of attachments and of their owners; any
+        // other body is released as soon as it is adapted (natives and their adapted copies
+        // would otherwise all be alive at once).
+        const bool body_needed_later = takes_part_in_attachments(native.type);
         if (const ResourceAdapter* adapter = resource_adapter(native.type)) {
             resources[i] = to_resource(native, std::string(adapter->canonical_type));
             adapter->adapt(native, resources[i].properties);
@@ -143,9 +157,11 @@ std::vector<Resource> adapt_resources(std::vector<NativeResource> natives, std::
             if (resources[i].properties.find("Tags") == nullptr) {
                 adapt::copy_tags(resources[i].properties, "Tags", native.body);
             }
+            if (!body_needed_later) native.body = Value();
         } else {
             resources[i] = to_resource(native, native.type);
-            resources[i].properties = native.body;
+            resources[i].properties =
+                body_needed_later ? native.body : std::exchange(native.body, Value());
         }
         apply_lifecycle(native, resources[i].attributes);
     });

@@ -502,6 +502,21 @@ const Value* ModuleInstance::resolve_in_place(const hcl::Expr& root,
 
 Value ModuleInstance::body_value(const hcl::Body& body, const SourceRange& range, bool top_level) {
     Value out = Value::map({}, range);
+    // At most one entry per attribute and per kind of block (repeated blocks share one list).
+    std::size_t block_kinds = 0;
+    for (std::size_t b = 0; b < body.blocks.size(); ++b) {
+        const std::string& kind = body.blocks[b].type == "dynamic" && !body.blocks[b].labels.empty()
+                                      ? body.blocks[b].labels[0]
+                                      : body.blocks[b].type;
+        bool seen = false;
+        for (std::size_t earlier = 0; earlier < b && !seen; ++earlier) {
+            const hcl::Block& other = body.blocks[earlier];
+            seen = (other.type == "dynamic" && !other.labels.empty() ? other.labels[0]
+                                                                     : other.type) == kind;
+        }
+        if (!seen) ++block_kinds;
+    }
+    out.as_map().reserve(body.attributes.size() + block_kinds);
     for (const hcl::Attribute& attribute : body.attributes) {
         if (top_level && one_of(attribute.name, kResourceMetaArguments)) continue;
         out.set(attribute.name, evaluator_.evaluate(attribute.value), attribute.name_range);
