@@ -35,8 +35,10 @@ def main():
         missing(f"the Jenkins JUnit schema ({schema})")
 
     os.chdir(source_dir)
-    targets = [["fixtures/demo"]] + [[d] for d in sorted(glob.glob("fixtures/rules/*/fail"))]
-    targets += [[d] for d in sorted(glob.glob("fixtures/rules/*/pass"))]
+    # Every rule's failing fixtures in one scan, their passing ones in another (a scan per folder
+    # was more than a thousand runs: minutes under the sanitizers).
+    targets = [["fixtures/demo"], sorted(glob.glob("fixtures/rules/*/fail")),
+               sorted(glob.glob("fixtures/rules/*/pass"))]
     failures = []
     checked = 0
     with tempfile.TemporaryDirectory() as work:
