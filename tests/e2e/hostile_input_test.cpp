@@ -116,6 +116,25 @@ TEST_CASE("hostile input: a file over the size limit is reported and skipped") {
     CHECK(scan(dir, {"--max-file-size", "2048", "--strict", "--fail-on", "none"}).exit_code == 1);
 }
 
+TEST_CASE("hostile input: a large HCL file with a syntax error is left out, not read at any cost") {
+    // tree-sitter, which reads what the fast HCL reader rejects, needs about 200 bytes of memory
+    // per byte: a 5 MB heredoc with one mistake after it would cost a gigabyte.
+    TempDir dir;
+    dir.write("good.yaml", kGoodTemplate);
+    const std::string heredoc = repeat(std::string(99, 'x') + "\n", 50 * 1024);
+    dir.write("broken/main.tf", "resource \"aws_s3_bucket\" \"broken\" {\n  bucket = <<EOT\n" +
+                                    heredoc + "EOT\n}\n\nresource \"aws_s3_bucket\" {{\n");
+    // The same file without the mistake is read by the fast reader, whatever its size.
+    dir.write("fine/main.tf", "resource \"aws_s3_bucket\" \"fine\" {\n  bucket = <<EOT\n" +
+                                  heredoc + "EOT\n}\n");
+    const Scan result = scan(dir);
+    expect_diagnostic(result, "broken/main.tf", "file-too-large");
+    CHECK(diagnostic(result, "fine/main.tf", "file-too-large") == nullptr);
+    CHECK(flagged(result).count("aws_s3_bucket.fine") == 1);
+    expect_scan_went_on(result);
+    CHECK(scan(dir, {"--strict", "--fail-on", "none"}).exit_code == 1);
+}
+
 TEST_CASE("hostile input: deep nesting in YAML, JSON and HCL is refused, never a stack overflow") {
     TempDir dir;
     dir.write("good.yaml", kGoodTemplate);

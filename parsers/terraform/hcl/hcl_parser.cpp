@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "io/scalar.h"
@@ -815,6 +816,24 @@ File parse_with_tree_sitter(std::string_view text, FileId file) {
 // recovery and diagnostics stay the reference.
 File parse(std::string_view text, FileId file) {
     if (std::optional<File> native = parse_native(text, file)) return std::move(*native);
+    // tree-sitter-hcl makes a token of every character of string content: about 200 bytes of
+    // memory and 1 us per byte of input. Past this size, a file the native parser rejects is left
+    // out with a diagnostic rather than costing gigabytes in each scan worker.
+    constexpr std::size_t kMaxErrorRecoveryBytes = 4 * 1024 * 1024;
+    if (text.size() > kMaxErrorRecoveryBytes) {
+        File out;
+        out.diagnostics.push_back(Diagnostic{
+            file,
+            {},
+            DiagnosticSeverity::Warning,
+            DiagnosticCode::FileTooLarge,
+            "the file has a syntax error, or a construct the fast HCL reader leaves to the "
+            "error-recovering one, and at " +
+                std::to_string(text.size()) + " bytes it is over the " +
+                std::to_string(kMaxErrorRecoveryBytes) +
+                " that reader is allowed; it is not scanned"});
+        return out;
+    }
     return parse_with_tree_sitter(text, file);
 }
 
