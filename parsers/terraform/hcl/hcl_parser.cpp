@@ -831,7 +831,7 @@ File parse(std::string_view text, FileId file) {
             "error-recovering one, and at " +
                 std::to_string(text.size()) + " bytes it is over the " +
                 std::to_string(kMaxErrorRecoveryBytes) +
-                " that reader is allowed; it is not scanned"});
+                " bytes that reader is allowed; it is not scanned"});
         return out;
     }
     return parse_with_tree_sitter(text, file);
