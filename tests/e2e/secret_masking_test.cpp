@@ -80,6 +80,25 @@ TEST_CASE("secret masking: no output format contains a secret, whatever rules ra
     CHECK(resources.out.find("<masked: ") != std::string::npos);
 }
 
+TEST_CASE("secret masking: compliance reports for auditors never contain a secret") {
+    // The evidence pages quote the lines behind each control's findings: every framework, every
+    // format.
+    const std::string root = fixture();
+    for (const char* framework :
+         {"pci-dss-4.0", "soc2", "gdpr", "hipaa", "nist-800-53-r5", "cis-aws-3.0"}) {
+        for (const char* format : {"html", "md", "json", "csv"}) {
+            const std::string what = std::string(framework) + " " + format;
+            CAPTURE(what);
+            const test::CliRun run = test::run(
+                {"report", root, "--root", root, "--framework", framework, "--format", format});
+            CHECK(run.exit_code == 0);
+            CHECK(run.out.size() > 100);
+            expect_no_secret(run.out, what);
+            expect_no_secret(run.err, what + " stderr");
+        }
+    }
+}
+
 TEST_CASE("secret masking: a syntax error on a line with a password does not quote it") {
     test::TempDir dir;
     dir.write("main.tf",
